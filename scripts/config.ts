@@ -1,0 +1,19 @@
+/**
+ * Every default of the tool, in one place.
+ */
+export const defaults = {
+  /** Folder of canonical documents, relative to the project root. */
+  sourceDir: 'source',
+  /** Folder of segment files: `<translationsDir>/<lang>/<doc>.md`. */
+  translationsDir: 'translations',
+  /** Build output. */
+  distDir: 'dist',
+  /** Front-matter keys whose string values are translated. */
+  translatableFields: ['title', 'subtitle', 'description', 'summary'],
+  /** Length of the hex hash in segment IDs: 8 hex digits keep collisions rare below ~10,000 segments per document. */
+  idLength: 8,
+  /** Minimum word similarity (0–1) for `update` to carry a translation over to a changed segment, as msgmerge's fuzzy matching does. */
+  fuzzyThreshold: 0.5,
+  /** Plain-text wrap width in terminal columns. */
+  width: 72
+} as const

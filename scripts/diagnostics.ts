@@ -1,0 +1,53 @@
+import {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
+import type {Place} from './types.js'
+
+/** A reason and the rule that produced it: one entry of the catalog in `errors.ts`. */
+export interface Problem {
+  reason: string
+  ruleId: string
+}
+
+/** Name of the tool in every diagnostic, as remark plugins name themselves. */
+export const diagnosticSource = 'interlinear'
+
+/**
+ * Record a fatal problem on `file` without throwing, so one pass can report many.
+ */
+export function fail(file: VFile, problem: Problem, place?: Place): VFileMessage {
+  const message = file.message(problem.reason, {place, ruleId: problem.ruleId, source: diagnosticSource})
+  message.fatal = true
+  return message
+}
+
+/** Whether `file` holds any fatal message. */
+export function hasErrors(file: VFile): boolean {
+  return file.messages.some((message) => message.fatal === true)
+}
+
+/**
+ * Bad input: files whose fatal messages say what is wrong and where.
+ * The CLI prints them and exits with code 2; nothing is written.
+ */
+export class InputError extends Error {
+  readonly files: VFile[]
+  constructor(files: VFile[]) {
+    const count = files.reduce((sum, file) => sum + file.messages.filter((m) => m.fatal === true).length, 0)
+    super(`${count} input error${count === 1 ? '' : 's'}`)
+    this.name = 'InputError'
+    this.files = files
+  }
+}
+
+/** Throw an `InputError` for every file among `files` that has a fatal message. */
+export function throwIfErrors(files: VFile[]): void {
+  const bad = files.filter((file) => hasErrors(file))
+  if (bad.length > 0) throw new InputError(bad)
+}
+
+/** Throw an `InputError` for one problem in one file. */
+export function failNow(path: string, problem: Problem, place?: Place): never {
+  const file = new VFile({path})
+  fail(file, problem, place)
+  throw new InputError([file])
+}

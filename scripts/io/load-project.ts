@@ -1,0 +1,102 @@
+import {access} from 'node:fs/promises'
+import {VFile} from 'vfile'
+import {defaults} from '../config.js'
+import {InputError, fail, throwIfErrors} from '../diagnostics.js'
+import {errors} from '../errors.js'
+import {parseSourceDocument} from '../parse/parse-source-document.js'
+import {parseSegmentFile} from '../segment-file/parse-segment-file.js'
+import type {SegmentFile, SourceDocument} from '../types.js'
+import {listDocuments, listLanguages, listSegmentFiles, projectPath, segmentFilePath, sourcePath, type Project} from './project.js'
+import {readText} from './read-text.js'
+
+/** Everything a command needs from disk, parsed and validated. */
+export interface LoadedProject {
+  project: Project
+  documents: SourceDocument[]
+  /** Languages with a folder in `translations/`, sorted. */
+  languages: string[]
+  /** Segment file of each language and document; absent when not created yet. */
+  segmentFiles: Map<string, Map<string, SegmentFile>>
+  /** Diagnostics files of every file read, for reporting warnings. */
+  files: VFile[]
+}
+
+/** Options for `loadProject`. */
+export interface LoadOptions {
+  /** Languages to load (default: every folder in `translations/`). */
+  languages?: readonly string[]
+}
+
+// Read a file and turn an InputError from the reader into messages on a shared list.
+async function readOrCollect(absolute: string, display: string, failed: VFile[]): Promise<string | undefined> {
+  try {
+    return await readText(absolute, display)
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error
+    failed.push(...error.files)
+    return undefined
+  }
+}
+
+/**
+ * Read and parse every source document and the segment files of the requested languages. All problems
+ * of all files are gathered first, then thrown together as one `InputError`, so a user sees every
+ * mistake at once and no command goes on with bad input.
+ */
+export async function loadProject(project: Project, options: LoadOptions = {}): Promise<LoadedProject> {
+  const failed: VFile[] = []
+  const files: VFile[] = []
+  const documents: SourceDocument[] = []
+  for (const id of await listDocuments(project)) {
+    const path = projectPath(project, sourcePath(project, id))
+    const text = await readOrCollect(sourcePath(project, id), path, failed)
+    if (text === undefined) continue
+    const {document, file} = parseSourceDocument(text, {id, path})
+    files.push(file)
+    if (document !== undefined) documents.push(document)
+  }
+  const existing = await listLanguages(project)
+  for (const language of options.languages ?? []) {
+    if (!existing.includes(language)) {
+      const file = failedFile(`${defaults.translationsDir}/${language}`)
+      fail(file, errors.unknownLanguage(language))
+      failed.push(file)
+    }
+  }
+  const languages = options.languages ? existing.filter((language) => options.languages!.includes(language)) : existing
+  const segmentFiles = new Map<string, Map<string, SegmentFile>>()
+  const known = new Set(documents.map((document) => document.id))
+  for (const language of languages) {
+    const perDocument = new Map<string, SegmentFile>()
+    segmentFiles.set(language, perDocument)
+    for (const id of await listSegmentFiles(project, language)) {
+      const absolute = segmentFilePath(project, language, id)
+      const path = projectPath(project, absolute)
+      if (!known.has(id)) {
+        const file = failedFile(path)
+        fail(file, errors.unknownDocument(id), {line: 1, column: 1})
+        failed.push(file)
+        continue
+      }
+      const text = await readOrCollect(absolute, path, failed)
+      if (text === undefined) continue
+      const {segmentFile, file} = parseSegmentFile(text, {path, language})
+      files.push(file)
+      if (segmentFile !== undefined) perDocument.set(id, segmentFile)
+    }
+  }
+  throwIfErrors([...failed, ...files])
+  return {project, documents, languages, segmentFiles, files}
+}
+
+function failedFile(path: string): VFile {
+  return new VFile({path})
+}
+
+/** Whether `path` exists. */
+export async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false
+  )
+}

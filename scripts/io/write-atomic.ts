@@ -1,0 +1,33 @@
+import {randomBytes} from 'node:crypto'
+import {lstat, mkdir, open, rename, rm} from 'node:fs/promises'
+import {basename, dirname, join} from 'node:path'
+
+/**
+ * Write `content` to `path` atomically: a temporary file in the same folder, flushed to disk,
+ * then renamed over the target, so a killed process leaves either the old or the new file.
+ * Temporary names start with `.` and end with `.tmp`, so no scan mistakes them for documents.
+ * A symlink at `path` is refused rather than followed.
+ */
+export async function writeAtomic(path: string, content: string | Uint8Array): Promise<void> {
+  const folder = dirname(path)
+  await mkdir(folder, {recursive: true})
+  const existing = await lstat(path).catch(() => undefined)
+  if (existing?.isSymbolicLink()) throw new Error(`Refusing to write through the symbolic link ${path}`)
+  const temporary = join(folder, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
+  const handle = await open(temporary, 'wx', 0o644)
+  try {
+    await handle.writeFile(content)
+    await handle.sync()
+  } catch (error) {
+    await handle.close()
+    await rm(temporary, {force: true})
+    throw error
+  }
+  await handle.close()
+  try {
+    await rename(temporary, path)
+  } catch (error) {
+    await rm(temporary, {force: true})
+    throw error
+  }
+}

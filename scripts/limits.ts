@@ -1,0 +1,12 @@
+/**
+ * Resource limits, checked before parsing so hostile input fails fast with a clear error.
+ * remark overflows the stack near 1,000 nested containers; these stay far below.
+ */
+export const limits = {
+  /** Largest source or segment file read, in bytes. */
+  maxFileBytes: 8 * 1024 * 1024,
+  /** Longest line, in UTF-16 code units. */
+  maxLineLength: 100_000,
+  /** Deepest nesting of block quotes and list items. */
+  maxNesting: 64
+} as const

@@ -1,0 +1,93 @@
+import matter from 'gray-matter'
+import {isMap, parseDocument, visit, type Document} from 'yaml'
+import type {VFile} from 'vfile'
+import {fail} from '../diagnostics.js'
+import {errors} from '../errors.js'
+
+/** The front matter of a Markdown file, split off its body. */
+export interface FrontMatter {
+  /** Parsed YAML mapping: plain data, never evaluated. */
+  data: Record<string, unknown>
+  /** The YAML text between the delimiters. */
+  raw: string
+  /** Offset in the file where the body starts (0 without front matter). */
+  bodyStart: number
+  /** 1-based line of each top-level key, for diagnostics. */
+  keyLines: Record<string, number>
+}
+
+const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype'])
+
+/** Thrown by the YAML engine so gray-matter hands our diagnostics back unchanged. */
+class YamlProblem extends Error {
+  constructor(readonly document: Document) {
+    super('yaml')
+  }
+}
+
+/**
+ * Split and parse YAML front matter with gray-matter. Only a first line of exactly `---` opens it,
+ * so no other front-matter language (`---js` would be evaluated) is ever handed to gray-matter. YAML is
+ * read with the core schema (no dates, no custom tags) and without anchors, aliases or merge keys.
+ * Problems are recorded on `file`; the result is then empty.
+ */
+export function readFrontMatter(text: string, file: VFile): FrontMatter {
+  const empty: FrontMatter = {data: {}, raw: '', bodyStart: 0, keyLines: {}}
+  if (!text.startsWith('---')) return empty
+  const firstLine = text.slice(0, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n'))
+  if (firstLine !== '---') {
+    fail(file, errors.frontMatterOpening(firstLine.slice(0, 40)), {line: 1, column: 1})
+    return empty
+  }
+  const close = /^---[ \t]*$/m.exec(text.slice(4))
+  if (close === null) {
+    fail(file, errors.frontMatterUnclosed(), {line: 1, column: 1})
+    return empty
+  }
+  let yaml: Document | undefined
+  let parsed: matter.GrayMatterFile<string>
+  try {
+    // Options are always passed: without them gray-matter caches results and shares `data` objects.
+    parsed = matter(text, {
+      language: 'yaml',
+      delimiters: '---',
+      engines: {
+        yaml: (source: string) => {
+          yaml = parseDocument(source, {schema: 'core', merge: false, uniqueKeys: true, prettyErrors: false})
+          if (yaml.errors.length > 0 || yaml.warnings.length > 0) throw new YamlProblem(yaml)
+          let alias = false
+          visit(yaml, {Alias: () => void (alias = true), Node: (_, node) => void (alias ||= 'anchor' in node && node.anchor !== undefined)})
+          if (alias) throw new YamlProblem(yaml)
+          return yaml.contents === null ? {} : yaml.toJS({maxAliasCount: 0}) as object
+        }
+      }
+    })
+  } catch (error) {
+    if (!(error instanceof YamlProblem)) throw error
+    const problem = error.document.errors[0] ?? error.document.warnings[0]
+    if (problem === undefined) {
+      fail(file, errors.frontMatterAlias(), {line: 2, column: 1})
+    } else {
+      const place = problem.linePos?.[0]
+      fail(file, errors.frontMatterYaml(problem.message.split('\n')[0] ?? ''), place ? {line: place.line + 1, column: place.col} : {line: 2, column: 1})
+    }
+    return empty
+  }
+  const bodyStart = text.length - parsed.content.length
+  const keyLines: Record<string, number> = {}
+  if (yaml !== undefined && yaml.contents !== null && !isMap(yaml.contents)) {
+    fail(file, errors.frontMatterNotMapping(), {line: 2, column: 1})
+    return empty
+  }
+  if (yaml !== undefined && isMap(yaml.contents)) {
+    for (const pair of yaml.contents.items) {
+      const key = String((pair.key as {value?: unknown} | null)?.value)
+      const offset = (pair.key as {range?: [number, number]} | null)?.range?.[0] ?? 0
+      const line = 2 + (parsed.matter.slice(0, offset).match(/\n/g)?.length ?? 0) - (parsed.matter.startsWith('\n') ? 1 : 0)
+      keyLines[key] = line
+      if (forbiddenKeys.has(key)) fail(file, errors.forbiddenKey(key), {line, column: 1})
+    }
+  }
+  const data = parsed.data as Record<string, unknown>
+  return {data: Object.assign(Object.create(null) as Record<string, unknown>, data), raw: parsed.matter.replace(/^\n/, ''), bodyStart, keyLines}
+}

@@ -1,0 +1,45 @@
+import type {Nodes, Paragraph, PhrasingContent, Root} from 'mdast'
+import remarkGfm from 'remark-gfm'
+import remarkStringify, {type Options} from 'remark-stringify'
+import {unified} from 'unified'
+
+/** Fixed remark-stringify options: the same prose always serializes to the same bytes. */
+export const stringifyOptions: Options = {
+  bullet: '-',
+  emphasis: '*',
+  strong: '*',
+  fence: '`',
+  fences: true,
+  rule: '-',
+  listItemIndent: 'one',
+  incrementListMarker: true,
+  resourceLink: false
+}
+
+const processor = unified().use(remarkStringify, stringifyOptions).use(remarkGfm).freeze()
+
+/** Serialize an mdast tree to Markdown with the fixed options (remark-stringify + remark-gfm). */
+export function stringifyMarkdown(tree: Root): string {
+  return processor.stringify(tree)
+}
+
+/**
+ * Serialize inline content as a translator sees it: normalized Markdown on one line except for hard
+ * breaks (a backslash at the end of a line), escaped so that it reads back as the same inline content
+ * at the start of a block (`1984\. ` rather than an ordered list).
+ */
+export function serializeInline(children: PhrasingContent[]): string {
+  const paragraph: Paragraph = {type: 'paragraph', children: children.map((child) => withFoldedWhitespace(child))}
+  return stringifyMarkdown({type: 'root', children: [paragraph]}).replace(/\n+$/, '').normalize('NFC')
+}
+
+// Soft line breaks and runs of white space read as one space: fold them so rewrapping changes nothing.
+function withFoldedWhitespace<T extends Nodes>(node: T): T {
+  const copy = {...node} as T & {value?: string; children?: Nodes[]}
+  delete (copy as {position?: unknown}).position
+  if (typeof copy.value === 'string' && (node.type === 'text' || node.type === 'inlineCode')) {
+    copy.value = copy.value.replace(/[ \t]*\n[ \t]*/g, ' ').replace(/[ \t]{2,}/g, ' ')
+  }
+  if (Array.isArray(copy.children)) copy.children = copy.children.map((child) => withFoldedWhitespace(child))
+  return copy
+}
