@@ -20,7 +20,10 @@ const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype'])
 
 /** Thrown by the YAML engine so gray-matter hands our diagnostics back unchanged. */
 class YamlProblem extends Error {
-  constructor(readonly document: Document) {
+  constructor(
+    readonly document: Document,
+    readonly source: string
+  ) {
     super('yaml')
   }
 }
@@ -54,10 +57,10 @@ export function readFrontMatter(text: string, file: VFile): FrontMatter {
       engines: {
         yaml: (source: string) => {
           yaml = parseDocument(source, {schema: 'core', merge: false, uniqueKeys: true, prettyErrors: false})
-          if (yaml.errors.length > 0 || yaml.warnings.length > 0) throw new YamlProblem(yaml)
+          if (yaml.errors.length > 0 || yaml.warnings.length > 0) throw new YamlProblem(yaml, source)
           let alias = false
           visit(yaml, {Alias: () => void (alias = true), Node: (_, node) => void (alias ||= 'anchor' in node && node.anchor !== undefined)})
-          if (alias) throw new YamlProblem(yaml)
+          if (alias) throw new YamlProblem(yaml, source)
           return yaml.contents === null ? {} : yaml.toJS({maxAliasCount: 0}) as object
         }
       }
@@ -68,8 +71,7 @@ export function readFrontMatter(text: string, file: VFile): FrontMatter {
     if (problem === undefined) {
       fail(file, errors.frontMatterAlias(), {line: 2, column: 1})
     } else {
-      const place = problem.linePos?.[0]
-      fail(file, errors.frontMatterYaml(problem.message.split('\n')[0] ?? ''), place ? {line: place.line + 1, column: place.col} : {line: 2, column: 1})
+      fail(file, errors.frontMatterYaml(problem.message.split('\n')[0] ?? ''), placeIn(error.source, problem.pos[0]))
     }
     return empty
   }
@@ -82,12 +84,19 @@ export function readFrontMatter(text: string, file: VFile): FrontMatter {
   if (yaml !== undefined && isMap(yaml.contents)) {
     for (const pair of yaml.contents.items) {
       const key = String((pair.key as {value?: unknown} | null)?.value)
-      const offset = (pair.key as {range?: [number, number]} | null)?.range?.[0] ?? 0
-      const line = 2 + (parsed.matter.slice(0, offset).match(/\n/g)?.length ?? 0) - (parsed.matter.startsWith('\n') ? 1 : 0)
+      const {line} = placeIn(parsed.matter, (pair.key as {range?: [number, number]} | null)?.range?.[0] ?? 0)
       keyLines[key] = line
       if (forbiddenKeys.has(key)) fail(file, errors.forbiddenKey(key), {line, column: 1})
     }
   }
   const data = parsed.data as Record<string, unknown>
   return {data: Object.assign(Object.create(null) as Record<string, unknown>, data), raw: parsed.matter.replace(/^\n/, ''), bodyStart, keyLines}
+}
+
+// The YAML handed over by gray-matter starts with the rest of the opening `---` line, so its line N is
+// line N of the file.
+function placeIn(yaml: string, offset: number): {line: number; column: number} {
+  const before = yaml.slice(0, offset)
+  const lineStart = before.lastIndexOf('\n') + 1
+  return {line: 1 + (before.match(/\n/g)?.length ?? 0), column: offset - lineStart + 1}
 }

@@ -7,7 +7,7 @@ import {checkLimits, parseMarkdown} from '../parse/parse-markdown.js'
 import {readFrontMatter} from '../parse/read-front-matter.js'
 import {serializeInline} from '../segment/serialize-inline.js'
 import type {Place, ReviewStatus, SegmentEntry, SegmentFile} from '../types.js'
-import {headerCommentPrefix, idLinePattern, idLinePrefix, obsoleteHeading} from './segment-file-syntax.js'
+import {headerCommentPrefix, idLinePattern, idLinePrefix, obsoleteHeading, reviewNoteMarker} from './segment-file-syntax.js'
 
 /** Options for `parseSegmentFile`. */
 export interface ParseSegmentFileOptions {
@@ -134,8 +134,8 @@ function readEntries(text: string, bodyStart: number, file: VFile): SegmentEntry
     } else if (node.type === 'blockquote') {
       if (current === undefined) fail(file, errors.entryWithoutId(), place)
       else if (current.source === undefined) readQuote(node, current, text, file)
-      else if (current.previousSource === undefined && current.translation === undefined) readReviewNote(node, current, text, file)
-      else fail(file, errors.blockInTranslation(current.id, 'block quote', 'escape the `>` at its start as `\\>`'), place)
+      else if (current.previousSource === undefined && current.translation === undefined && isReviewNote(node, text)) readReviewNote(node, current, text, file)
+      else fail(file, errors.blockInTranslation(current.id, 'block quote', 'escape the `>` at its start as `\\>` (to clear a review note, delete the whole note)'), place)
     } else if (node.type === 'paragraph') {
       if (current?.source === undefined) {
         fail(file, current === undefined ? errors.unexpectedBlock('paragraph') : errors.entryWithoutQuote(current.id), place)
@@ -176,6 +176,12 @@ function readQuote(node: Blockquote, draft: Draft, text: string, file: VFile): v
   const paragraph = quotedParagraph(node, text, draft, file)
   draft.source = paragraph === undefined ? '' : serializeInline(paragraph.children)
   draft.sourceEnd = {line: node.position!.end.line + 1, column: 1}
+}
+
+// Known by its marker as written, not as parsed: an escaped `\\[!WARNING]` in a quote is text.
+function isReviewNote(node: Blockquote, text: string): boolean {
+  const first = node.children[0]?.position?.start.offset
+  return first !== undefined && text.startsWith(reviewNoteMarker, first)
 }
 
 function readReviewNote(node: Blockquote, draft: Draft, text: string, file: VFile): void {

@@ -6,7 +6,7 @@ import {newFrontMatterText} from './stringify-segment-file.js'
  * Bring a segment file in line with the source segments, never dropping a translation:
  * - a segment found by ID keeps its entry (an entry back from the Obsolete section is current again);
  * - a segment whose source changed takes the translation of its best match, marked needs-review with
- *   the source it was made for;
+ *   the source it was made for (unless the source is back to exactly that text);
  * - new segments get empty entries;
  * - entries no segment claims move to the Obsolete section if they hold a translation.
  * Running it again on its own result changes nothing.
@@ -22,7 +22,7 @@ export function updateSegmentFile(file: SegmentFile | undefined, segments: reado
     entry.translation = old.translation
     if (alignment.exact && old.source === segment.text) {
       if (old.previousSource !== undefined) entry.previousSource = old.previousSource
-    } else if (old.translation !== '') {
+    } else if (old.translation !== '' && old.previousSource !== segment.text) {
       // The translation still renders the source it was first made for: keep that one to compare.
       entry.previousSource = old.previousSource ?? old.source
     }

@@ -15,6 +15,7 @@ export function computeStatus(segments: readonly Segment[], file: SegmentFile | 
     if (alignment === undefined) return {segment, state: 'missing'}
     const {entry} = alignment
     if (entry.translation === '') return {segment, state: 'missing', entry}
+    if (!alignment.exact && entry.previousSource === segment.text) return {segment, state: 'translated', entry}
     if (!alignment.exact || entry.source !== segment.text) return {segment, state: 'stale', entry}
     if (entry.previousSource !== undefined) return {segment, state: 'needs-review', entry}
     return {segment, state: 'translated', entry}

@@ -1,0 +1,147 @@
+import {describe, expect, it} from 'vitest'
+import {parseSourceDocument} from '../scripts/parse/parse-source-document.js'
+import type {SourceDocument} from '../scripts/types.js'
+import {statementText} from './helpers.js'
+
+function parse(text: string): SourceDocument {
+  const {document, file} = parseSourceDocument(text, {id: 'doc', path: 'source/doc.md'})
+  expect(file.messages.map(String)).toEqual([])
+  return document!
+}
+
+const doc = (body: string) => `---\nlanguage: en\n---\n\n${body}`
+
+describe('segmentDocument on the statement', () => {
+  const statement = parse(statementText)
+
+  it('finds the title field, the heading and every paragraph, in order', () => {
+    expect(statement.segments.map((segment) => segment.kind)).toEqual(['field', 'heading', ...Array(9).fill('paragraph')])
+    expect(statement.segments[0]).toMatchObject({field: 'title', place: {line: 2, column: 1}})
+  })
+
+  it('keeps emphasis as inline Markdown and hard breaks as backslash line endings', () => {
+    const texts = statement.segments.map((segment) => segment.text)
+    expect(texts).toContain(
+      'The following statement was forwarded to *A World to Win* by the Information Bureau of the Revolutionary Internationalist Movement.—AWTW'
+    )
+    expect(texts.find((text) => text.startsWith('But the level'))).toContain('As the *Declaration of the Revolutionary Internationalist Movement* puts it: "internationalism')
+    expect(texts.at(-1)).toMatch(/following address:\\\nBCM RIM, London WC1N 3XX,\\\nU\.K\. □$/)
+  })
+
+  it('repairs the two page-break artifacts and nothing else', () => {
+    const texts = statement.segments.map((segment) => segment.text)
+    expect(texts.some((text) => text.includes('genuine revolutionary forces, it is also correct'))).toBe(true)
+    expect(texts.some((text) => text.includes('countries are duty bound to make support'))).toBe(true)
+    expect(texts.some((text) => /revolu-$|^tionary|^duty bound/.test(text))).toBe(false)
+    expect(texts.some((text) => text.includes('this on going work'))).toBe(true)
+  })
+
+  it('gives repeated text distinct IDs by occurrence', () => {
+    expect(statement.segments[0]!.id).toMatch(/^[0-9a-f]{8}$/)
+    expect(statement.segments[1]!.id).toBe(`${statement.segments[0]!.id}-2`)
+    expect(new Set(statement.segments.map((segment) => segment.id)).size).toBe(statement.segments.length)
+  })
+})
+
+describe('segment IDs', () => {
+  it('do not change when other paragraphs are inserted, deleted or moved', () => {
+    const before = parse(doc('Alpha one.\n\nBeta two.\n\nGamma three.\n'))
+    const after = parse(doc('Gamma three.\n\nNew paragraph.\n\nAlpha one.\n'))
+    const id = (document: SourceDocument, text: string) => document.segments.find((segment) => segment.text === text)!.id
+    expect(id(after, 'Alpha one.')).toBe(id(before, 'Alpha one.'))
+    expect(id(after, 'Gamma three.')).toBe(id(before, 'Gamma three.'))
+  })
+
+  it('do not change when a paragraph is rewrapped or its style is changed', () => {
+    const a = parse(doc('Some *emphasis*   and\ntext __strong__.\n'))
+    const b = parse(doc('Some _emphasis_ and text **strong**.\n'))
+    expect(a.segments[0]!.id).toBe(b.segments[0]!.id)
+    expect(a.segments[0]!.text).toBe('Some *emphasis* and text **strong**.')
+  })
+
+  it('are the same for NFC and NFD spellings', () => {
+    expect(parse(doc('Caf\u00e9 society.\n')).segments[0]!.id).toBe(parse(doc('Cafe\u0301 society.\n')).segments[0]!.id)
+  })
+})
+
+describe('segmentDocument on every block type', () => {
+  const sample = parse(
+    doc(
+      [
+        '# Heading *one*',
+        '> Quoted paragraph.\n>\n> > Nested quote.',
+        '- Item one\n- Item two\n\n  Second paragraph of item two.',
+        '1. First\n2. Second',
+        '| Name | Value |\n| --- | --- |\n| Apple | 42 |',
+        '![An image of a tree](tree.png "Tree")',
+        'Text with a footnote.[^1]\n\n[^1]: The footnote text.',
+        '```js\nconst code = "not translated"\n```',
+        '<div>HTML block, not translated</div>',
+        '[ref]: https://example.org',
+        '    indented code, not translated',
+        '---',
+        '1984'
+      ].join('\n\n') + '\n'
+    )
+  )
+  const texts = sample.segments.map((segment) => segment.text)
+
+  it('takes headings, paragraphs in quotes, lists and footnotes, table cells and image alt text', () => {
+    expect(texts).toEqual([
+      'Heading *one*',
+      'Quoted paragraph.',
+      'Nested quote.',
+      'Item one',
+      'Item two',
+      'Second paragraph of item two.',
+      'First',
+      'Second',
+      'Name',
+      'Value',
+      'Apple',
+      '![An image of a tree](tree.png "Tree")',
+      'Text with a footnote.[^1]',
+      'The footnote text.'
+    ])
+  })
+
+  it('leaves code, HTML, definitions and blocks without words untranslated', () => {
+    expect(texts.join('\n')).not.toMatch(/not translated|example\.org|^42$|^1984$/m)
+  })
+
+  it('records link and footnote definitions so translations can use them', () => {
+    expect(sample.definitions).toContain('[ref]: https://example.org')
+    expect(sample.definitions).toContain('[^1]:')
+  })
+
+  it('escapes block syntax at the start of a segment so it reads back as text', () => {
+    const escaped = parse(doc('1984\\. A year.\n\n\\# Not a heading\n'))
+    expect(escaped.segments.map((segment) => segment.text)).toEqual(['1984\\. A year.', '\\# Not a heading'])
+  })
+})
+
+describe('parseSourceDocument', () => {
+  it('refuses JavaScript front matter without evaluating it', () => {
+    const marker = `interlinear-js-${Date.now()}`
+    const {document, file} = parseSourceDocument(`---js\n{language: (globalThis['${marker}'] = 'en')}\n---\n\nText.\n`, {id: 'x', path: 'source/x.md'})
+    expect(document).toBeUndefined()
+    expect((globalThis as Record<string, unknown>)[marker]).toBeUndefined()
+    expect(file.messages[0]).toMatchObject({line: 1, column: 1, ruleId: 'front-matter-syntax', fatal: true})
+  })
+
+  it('requires a language in the front matter', () => {
+    const {file} = parseSourceDocument('---\ntitle: x\n---\n\nText.\n', {id: 'x', path: 'source/x.md'})
+    expect(file.messages[0]?.reason).toMatch(/no `language`/)
+  })
+
+  it('reports YAML errors at their line in the file', () => {
+    const {file} = parseSourceDocument('---\nlanguage: en\ntitle: [unclosed\n---\n\nText.\n', {id: 'x', path: 'source/x.md'})
+    expect(file.messages[0]).toMatchObject({ruleId: 'front-matter-syntax'})
+    expect(file.messages[0]!.line).toBeGreaterThanOrEqual(3)
+  })
+
+  it('reads dates and versions as plain strings and numbers, never as Date objects', () => {
+    const {document} = parseSourceDocument('---\nlanguage: en\ndate: 2024-01-02\n---\n\nText.\n', {id: 'x', path: 'source/x.md'})
+    expect(document!.frontMatter.date).toBe('2024-01-02')
+  })
+})
