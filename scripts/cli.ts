@@ -1,6 +1,10 @@
 import {resolve} from 'node:path'
 import {parseArgs, type ParseArgsConfig} from 'node:util'
 import {reporter} from 'vfile-reporter'
+import {build, formats, type Format} from './commands/build.js'
+import {check} from './commands/check.js'
+import {formatGithub, formatJson, formatSummary, formatText, summarize} from './check/format-findings.js'
+import {appendFile} from 'node:fs/promises'
 import {init} from './commands/init.js'
 import {status} from './commands/status.js'
 import {update, type FileChange} from './commands/update.js'
@@ -58,6 +62,56 @@ const commands: Record<string, Command> = {
       return exit.ok
     }
   },
+  build: {
+    summary: 'write every language as HTML, Markdown and plain text, with index.html and manifest.json',
+    usage: 'interlinear build [--lang L...] [--formats html,md,txt] [--out DIR] [--min-coverage N] [--width N] [--stale fallback|keep] [--root DIR]',
+    options: {root, help, lang, formats: {type: 'string'}, out: {type: 'string'}, 'min-coverage': {type: 'string'}, width: {type: 'string'}, stale: {type: 'string', default: 'fallback'}},
+    examples: ['interlinear build', 'interlinear build --lang fa --formats html --out /tmp/site', 'interlinear build --min-coverage 90 --stale keep'],
+    async run(project, values, positionals, io) {
+      if (positionals.length > 0) return usageError(io, `unexpected argument \`${positionals[0]}\``)
+      const chosen = typeof values.formats === 'string' ? values.formats.split(',').map((format) => format.trim()) : [...formats]
+      const unknown = chosen.find((format) => !(formats as readonly string[]).includes(format))
+      if (unknown !== undefined) return usageError(io, `unknown format \`${unknown}\` (use html, md, txt)`)
+      const minCoverage = numberOption(values['min-coverage'], 0, 100)
+      const width = numberOption(values.width, 20, 1000)
+      if (minCoverage === null) return usageError(io, '--min-coverage must be a number from 0 to 100')
+      if (width === null) return usageError(io, '--width must be a whole number from 20 to 1000')
+      if (values.stale !== 'fallback' && values.stale !== 'keep') return usageError(io, '--stale must be `fallback` or `keep`')
+      const result = await build(project, {
+        languages: values.lang as string[] | undefined,
+        formats: chosen as Format[],
+        out: typeof values.out === 'string' ? values.out : undefined,
+        minCoverage,
+        width: width === undefined ? undefined : Math.trunc(width),
+        stale: values.stale
+      })
+      for (const record of result.withheld) {
+        io.stderr(`not published: ${record.language}/${record.document} is ${record.coverage}% translated, under --min-coverage ${minCoverage}\n`)
+      }
+      io.stdout(`wrote ${result.manifest.files.length + 1} files to ${result.out}\n`)
+      return exit.ok
+    }
+  },
+  check: {
+    summary: 'run every check on the sources and segment files, writing nothing',
+    usage: 'interlinear check [--lang L...] [--format text|json|github] [--summary FILE] [--strict] [--min-coverage N] [--root DIR]',
+    options: {root, help, lang, format: {type: 'string', default: 'text'}, summary: {type: 'string'}, strict: {type: 'boolean'}, 'min-coverage': {type: 'string'}},
+    examples: ['interlinear check', 'interlinear check --lang es --strict', 'interlinear check --format github --summary "$GITHUB_STEP_SUMMARY"'],
+    async run(project, values, positionals, io) {
+      if (positionals.length > 0) return usageError(io, `unexpected argument \`${positionals[0]}\``)
+      const format = values.format
+      if (format !== 'text' && format !== 'json' && format !== 'github') return usageError(io, '--format must be `text`, `json` or `github`')
+      const minCoverage = numberOption(values['min-coverage'], 0, 100)
+      if (minCoverage === null) return usageError(io, '--min-coverage must be a number from 0 to 100')
+      const result = await check(project, {languages: values.lang as string[] | undefined, minCoverage})
+      const formatter = {text: formatText, json: formatJson, github: formatGithub}[format]
+      io.stdout(formatter(result.records))
+      if (typeof values.summary === 'string') await appendFile(values.summary, formatSummary(result.rows, result.records))
+      if (result.badInput) return exit.usage
+      const {errors, warnings} = summarize(result.records)
+      return errors > 0 || (values.strict === true && warnings > 0) ? exit.failed : exit.ok
+    }
+  },
   status: {
     summary: 'count translated, stale, needs-review, missing and obsolete segments',
     usage: 'interlinear status [--lang L...] [--format text|json] [--root DIR]',
@@ -72,6 +126,13 @@ const commands: Record<string, Command> = {
       return exit.ok
     }
   }
+}
+
+/** A numeric option within bounds: `undefined` when absent, `null` when invalid. */
+function numberOption(value: unknown, min: number, max: number): number | undefined | null {
+  if (value === undefined) return undefined
+  const number = Number(value)
+  return typeof value === 'string' && value.trim() !== '' && Number.isFinite(number) && number >= min && number <= max ? number : null
 }
 
 function usageError(io: Io, message: string): number {

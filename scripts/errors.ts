@@ -132,6 +132,14 @@ export const errors = {
     reason: `No translations for \`${lang}\`: create them with \`interlinear init ${lang}\``,
     ruleId: 'unknown-language'
   }),
+  configInvalid: (why: string): Problem => ({
+    reason: `interlinear.json is not usable: ${why}`,
+    ruleId: 'config'
+  }),
+  glossary: (why: string): Problem => ({
+    reason: `Glossary is not usable: ${why}`,
+    ruleId: 'glossary-syntax'
+  }),
   projectLocked: (path: string): Problem => ({
     reason: `Another interlinear run holds the lock \`${path}\`: wait for it, or delete the file if no run is active`,
     ruleId: 'locked'

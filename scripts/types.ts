@@ -36,6 +36,8 @@ export interface SourceDocument {
   frontMatter: Record<string, unknown>
   /** File text after decoding (LF line endings, no BOM); positions refer to it. */
   text: string
+  /** Offset in `text` where the body (after the front matter) starts. */
+  bodyStart: number
   /** Markdown tree of the body; positions are those of the whole file. */
   tree: Root
   /** Link reference and footnote definitions, as Markdown, so translations can use them. */

@@ -90,7 +90,9 @@ const edit = fc.oneof(
   fc.record({kind: fc.constant('move' as const), at: fc.nat(), to: fc.nat()})
 )
 
-function apply(paragraphs: string[], step: fc.infer<typeof edit>): string[] {
+type Edit = typeof edit extends fc.Arbitrary<infer T> ? T : never
+
+function apply(paragraphs: string[], step: Edit): string[] {
   const next = [...paragraphs]
   const at = next.length === 0 ? 0 : step.at % next.length
   if (step.kind === 'insert') next.splice(step.at % (next.length + 1), 0, step.text)

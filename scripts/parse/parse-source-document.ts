@@ -52,6 +52,7 @@ export function parseSourceDocument(text: string, options: ParseSourceOptions): 
     language,
     frontMatter: frontMatter.data,
     text,
+    bodyStart: frontMatter.bodyStart,
     tree,
     definitions: collectDefinitions(tree),
     segments: segmentDocument(tree, fields),

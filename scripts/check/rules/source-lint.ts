@@ -1,0 +1,41 @@
+import type {Paragraph, Root} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import {visit} from 'unist-util-visit'
+import type {Place} from '../../types.js'
+import type {Rule} from '../finding.js'
+
+export const splitParagraph: Rule = {id: 'source-split-paragraph', severity: 'warning'}
+export const hyphenatedBreak: Rule = {id: 'source-hyphenated-break', severity: 'warning'}
+
+/** A likely scan artifact in a canonical source. */
+export interface SourceLintFinding {
+  rule: Rule
+  reason: string
+  place: Place
+}
+
+/**
+ * Find likely page-break artifacts of scanned texts: a paragraph that ends in a hyphenated word
+ * fragment (`revolu-`), and a paragraph that ends without final punctuation followed by one that
+ * starts in lower case (`are` / `duty bound`).
+ */
+export function lintSource(tree: Root): SourceLintFinding[] {
+  const paragraphs: Paragraph[] = []
+  visit(tree, 'paragraph', (node) => {
+    paragraphs.push(node)
+  })
+  const findings: SourceLintFinding[] = []
+  paragraphs.forEach((paragraph, index) => {
+    const text = toString(paragraph).trimEnd()
+    const end = paragraph.position?.end
+    const place = {line: end?.line ?? 1, column: Math.max(1, (end?.column ?? 2) - 1)}
+    const next = paragraphs[index + 1]
+    const fragment = /(\p{L}+)-$/u.exec(text)
+    if (fragment !== null) {
+      findings.push({rule: hyphenatedBreak, reason: `Paragraph ends in a hyphenated fragment \`${fragment[0]}\`: a word split across a page break? Join it with the next paragraph`, place})
+    } else if (next !== undefined && /[\p{L}\p{N}]$/u.test(text) && /^\p{Ll}/u.test(toString(next))) {
+      findings.push({rule: splitParagraph, reason: `Paragraph ends without punctuation and the next starts in lower case (\`${toString(next).split(/\s/)[0]}\`): one paragraph split by a page break? Join them`, place})
+    }
+  })
+  return findings
+}

@@ -1,0 +1,108 @@
+import type {PhrasingContent} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import {VFile} from 'vfile'
+import {defaults} from '../config.js'
+import {parseInline} from '../merge/parse-inline.js'
+import {alignEntries, unclaimedEntries} from '../segment-file/align-entries.js'
+import {computeStatus} from '../status/compute-status.js'
+import type {SegmentEntry, SegmentFile, SegmentStatus, SourceDocument, StatusRow} from '../types.js'
+import {report, type FindingScope, type Rule} from './finding.js'
+import {checkGlossary, glossaryTerm, type Glossary} from './rules/glossary.js'
+import {checkLengthRatio, lengthRatio} from './rules/length-ratio.js'
+import {checkMarkup} from './rules/markup.js'
+import {checkNumbers, numbersMismatch} from './rules/numbers.js'
+import {checkBrackets, checkFinalPunctuation, checkWhitespace, finalPunctuation, unbalancedBrackets, whitespace} from './rules/punctuation.js'
+import {checkSegmentState, checkUnclaimedEntry} from './rules/segment-state.js'
+import {lintSource} from './rules/source-lint.js'
+import {checkUntranslated, untranslated} from './rules/untranslated.js'
+
+export const frontMatterRequired: Rule = {id: 'front-matter-required', severity: 'warning'}
+export const missingFile: Rule = {id: 'missing-file', severity: 'warning'}
+
+/** What the checks read: parsed sources and segment files. */
+export interface CheckInput {
+  documents: readonly SourceDocument[]
+  languages: readonly string[]
+  segmentFiles: ReadonlyMap<string, ReadonlyMap<string, SegmentFile>>
+  glossaries?: ReadonlyMap<string, Glossary>
+}
+
+/** Findings per file, and the status of every language and document. */
+export interface CheckResult {
+  files: VFile[]
+  rows: StatusRow[]
+}
+
+/**
+ * Run every check on the sources and segment files: pure, nothing is read or written. Findings about a
+ * translation point at its line in the segment file.
+ */
+export function runChecks(input: CheckInput): CheckResult {
+  const files: VFile[] = []
+  const rows: StatusRow[] = []
+  for (const document of input.documents) {
+    const file = new VFile({path: document.path})
+    for (const finding of lintSource(document.tree)) report(file, finding.rule, finding.reason, finding.place, {document: document.id})
+    files.push(file)
+  }
+  for (const language of input.languages) {
+    for (const document of input.documents) {
+      if (language === document.language) continue
+      const path = `${defaults.translationsDir}/${language}/${document.id}.md`
+      const file = new VFile({path})
+      files.push(file)
+      const segmentFile = input.segmentFiles.get(language)?.get(document.id)
+      const scope = {language, document: document.id}
+      if (segmentFile === undefined) {
+        report(file, missingFile, `No segment file for \`${document.id}\` in ${language}: run \`interlinear update --lang ${language}\``, {line: 1, column: 1}, scope)
+        rows.push(row(language, document.id, computeStatus(document.segments, undefined), 0))
+        continue
+      }
+      for (const key of ['translators', 'status']) {
+        if (!(key in segmentFile.frontMatter)) report(file, frontMatterRequired, `Front matter has no \`${key}\`: add it (\`translators: []\`, \`status: draft\`)`, {line: 1, column: 1}, scope)
+      }
+      const statuses = computeStatus(document.segments, segmentFile)
+      for (const status of statuses) checkSegment(file, status, document, input.glossaries?.get(language), {...scope, segment: status.segment.id})
+      const unclaimed = unclaimedEntries(segmentFile.entries, alignEntries(document.segments, segmentFile.entries))
+      for (const entry of unclaimed) {
+        const finding = checkUnclaimedEntry(entry)
+        if (finding) report(file, finding.rule, finding.reason, entry.place, {...scope, segment: entry.id})
+      }
+      rows.push(row(language, document.id, statuses, unclaimed.filter((entry) => entry.translation !== '').length))
+    }
+  }
+  return {files, rows}
+}
+
+function row(language: string, document: string, statuses: readonly SegmentStatus[], obsolete: number): StatusRow {
+  const count = (state: SegmentStatus['state']) => statuses.filter((status) => status.state === state).length
+  return {language, document, total: statuses.length, translated: count('translated'), stale: count('stale'), needsReview: count('needs-review'), missing: count('missing'), obsolete}
+}
+
+function checkSegment(file: VFile, status: SegmentStatus, document: SourceDocument, glossary: Glossary | undefined, scope: FindingScope): void {
+  const {entry} = status
+  const place = entry?.translation ? entry.translationPlace : entry?.place ?? {line: 1, column: 1}
+  const state = checkSegmentState(status)
+  if (state) report(file, state.rule, state.reason, place, scope)
+  if (entry === undefined || entry.translation === '') return
+  checkTranslation(file, entry, status.state === 'translated' ? status.segment.text : entry.previousSource ?? entry.source, document, glossary, scope)
+}
+
+function checkTranslation(file: VFile, entry: SegmentEntry, sourceText: string, document: SourceDocument, glossary: Glossary | undefined, scope: FindingScope): void {
+  const place = entry.translationPlace
+  const flag = (rule: Rule, reason: string | undefined) => {
+    if (reason !== undefined) report(file, rule, reason, place, scope)
+  }
+  const source: PhrasingContent[] = parseInline(sourceText, document.definitions)
+  const translation: PhrasingContent[] = parseInline(entry.translation, document.definitions)
+  const sourcePlain = toString(source)
+  const translationPlain = toString(translation)
+  for (const finding of checkMarkup(source, translation)) flag(finding.rule, finding.reason)
+  flag(numbersMismatch, checkNumbers(sourcePlain, translationPlain))
+  flag(untranslated, checkUntranslated(sourceText, entry.translation, sourcePlain))
+  flag(finalPunctuation, checkFinalPunctuation(sourcePlain, translationPlain))
+  flag(unbalancedBrackets, checkBrackets(translationPlain))
+  flag(whitespace, checkWhitespace(entry.translation))
+  flag(lengthRatio, checkLengthRatio(sourcePlain, translationPlain, scope.language ?? ''))
+  if (glossary) flag(glossaryTerm, checkGlossary(sourcePlain, translationPlain, glossary))
+}

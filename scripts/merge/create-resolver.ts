@@ -1,0 +1,51 @@
+import i18next, {type i18n} from 'i18next'
+
+/** Per-language resources of one document: segment ID → inline Markdown. */
+export type SegmentResources = Record<string, Record<string, string>>
+
+/** Finds the text of a segment in a language, through its fallback chain. */
+export interface SegmentResolver {
+  /** The fallback chain of `language`: itself, its more general tags, configured fallbacks, the source language. */
+  chain(language: string): string[]
+  /** The text of `id` for `language` and the language it was found in. */
+  resolve(id: string, language: string): {text: string; language: string}
+}
+
+/** Options for `createResolver`. */
+export interface ResolverOptions {
+  /** Language of the source document: the end of every chain, holding every segment. */
+  sourceLanguage: string
+  /** Extra fallbacks per language, tried before the source language (i18next `fallbackLng` object). */
+  fallbacks?: Record<string, readonly string[]>
+}
+
+/**
+ * Resolve segments with i18next: resources from the segment files, a fallback chain from the tag
+ * (`es-PE` → `es` → source language) plus configured fallbacks. i18next interpolation and nesting are
+ * skipped and its separators are off, so `{{x}}`, `$t(x)`, `:` and `.` in document text are just text.
+ */
+export function createResolver(namespace: string, resources: SegmentResources, options: ResolverOptions): SegmentResolver {
+  const instance: i18n = i18next.createInstance()
+  const fallbackLng: Record<string, string[]> = {default: [options.sourceLanguage]}
+  for (const [language, list] of Object.entries(options.fallbacks ?? {})) fallbackLng[language] = [...list, options.sourceLanguage]
+  const store: Record<string, Record<string, Record<string, string>>> = {}
+  for (const [language, entries] of Object.entries(resources)) store[language] = {[namespace]: entries}
+  void instance.init({
+    resources: store,
+    ns: [namespace],
+    defaultNS: namespace,
+    fallbackLng,
+    keySeparator: false,
+    nsSeparator: false,
+    returnEmptyString: false,
+    returnNull: false,
+    initAsync: false
+  })
+  return {
+    chain: (language) => instance.services.languageUtils.toResolveHierarchy(language),
+    resolve(id, language) {
+      const details = instance.t(id, {lng: language, ns: namespace, skipInterpolation: true, returnDetails: true})
+      return {text: details.res as string, language: details.usedLng}
+    }
+  }
+}

@@ -1,0 +1,119 @@
+import type {Nodes, Root} from 'mdast'
+import {visit} from 'unist-util-visit'
+import type {ReviewStatus, Segment, SegmentState, SegmentStatus, SourceDocument} from '../types.js'
+import type {SegmentResolver, SegmentResources} from './create-resolver.js'
+import {parseInline} from './parse-inline.js'
+
+/** What to do with stale and needs-review translations: fall back like missing ones, or keep them marked as outdated. */
+export type StalePolicy = 'fallback' | 'keep'
+
+/** One segment as a reader gets it in one language. */
+export interface ResolvedSegment {
+  segment: Segment
+  /** State of the segment in the page's own language. */
+  state: SegmentState
+  /** Inline Markdown shown. */
+  text: string
+  /** Language the shown text is in. */
+  language: string
+  /** Shown in another language than the page's. */
+  fallback: boolean
+  /** Shown from a translation of an older source (only with the `keep` policy). */
+  outdated: boolean
+}
+
+/** Counts of a localized document. */
+export interface LocalizedCounts {
+  total: number
+  /** Translated and current, in the page's own language. */
+  translated: number
+  missing: number
+  stale: number
+  needsReview: number
+  /** Segments shown in another language. */
+  fallback: number
+  /** Segments shown from an outdated translation. */
+  outdated: number
+}
+
+/** A document in one language, ready to render. */
+export interface LocalizedDocument {
+  language: string
+  document: SourceDocument
+  /** Review status of the translation; `source` for the source language itself. */
+  status: ReviewStatus | 'source'
+  /** The source tree with each segment's inline content replaced by its resolved text. */
+  tree: Root
+  /** Resolved inline Markdown of each translatable front-matter field. */
+  fields: Record<string, string>
+  segments: ResolvedSegment[]
+  counts: LocalizedCounts
+  /** Percentage (0–100, one decimal) of segments translated and current. */
+  coverage: number
+}
+
+const shippedStates: Record<StalePolicy, ReadonlySet<SegmentState>> = {
+  fallback: new Set(['translated']),
+  keep: new Set(['translated', 'stale', 'needs-review'])
+}
+
+/**
+ * i18next resources of one document: the source text in the source language, and in every other
+ * language the translations that may be shipped under `policy`.
+ */
+export function collectResources(document: SourceDocument, statuses: ReadonlyMap<string, readonly SegmentStatus[]>, policy: StalePolicy): SegmentResources {
+  const resources: SegmentResources = {[document.language]: Object.fromEntries(document.segments.map((segment) => [segment.id, segment.text]))}
+  for (const [language, list] of statuses) {
+    resources[language] = Object.fromEntries(
+      list.flatMap((status) => (status.entry !== undefined && shippedStates[policy].has(status.state) ? [[status.segment.id, status.entry.translation]] : []))
+    )
+  }
+  return resources
+}
+
+/** Options for `mergeTranslations`. */
+export interface MergeOptions {
+  resolver: SegmentResolver
+  /** Segment states per language, for every language with a segment file. */
+  statuses: ReadonlyMap<string, readonly SegmentStatus[]>
+  /** Review status of the page's language. */
+  status: ReviewStatus | 'source'
+}
+
+/**
+ * Localize a document: resolve every segment through the fallback chain and put the resolved inline
+ * content into a copy of the source tree. Passages in another language than the page's carry that
+ * language (`data.hProperties.lang`) and a `fallback` class; outdated ones an `outdated` class.
+ */
+export function mergeTranslations(document: SourceDocument, language: string, options: MergeOptions): LocalizedDocument {
+  const states = new Map([...options.statuses].map(([lang, list]) => [lang, new Map(list.map((status) => [status.segment.id, status.state]))]))
+  const stateIn = (lang: string, id: string): SegmentState => (lang === document.language ? 'translated' : states.get(lang)?.get(id) ?? 'missing')
+  const segments = document.segments.map((segment): ResolvedSegment => {
+    const {text, language: found} = options.resolver.resolve(segment.id, language)
+    return {segment, state: stateIn(language, segment.id), text, language: found, fallback: found !== language, outdated: stateIn(found, segment.id) !== 'translated'}
+  })
+  const tree = structuredClone(document.tree)
+  const byOffset = new Map(segments.flatMap((resolved) => (resolved.segment.range ? [[resolved.segment.range[0], resolved]] : [])))
+  visit(tree, (node: Nodes) => {
+    if (node.type !== 'heading' && node.type !== 'paragraph' && node.type !== 'tableCell') return
+    const offset = node.children[0]?.position?.start.offset
+    const resolved = offset === undefined ? undefined : byOffset.get(offset)
+    if (resolved === undefined) return
+    if (resolved.language !== document.language) node.children = parseInline(resolved.text, document.definitions)
+    const className = [resolved.fallback && 'fallback', resolved.outdated && 'outdated'].filter((name): name is string => typeof name === 'string')
+    if (className.length > 0) node.data = {...node.data, hProperties: {lang: resolved.language, className}}
+  })
+  const fields = Object.fromEntries(segments.flatMap((resolved) => (resolved.segment.field ? [[resolved.segment.field, resolved.text]] : [])))
+  const count = (test: (resolved: ResolvedSegment) => boolean) => segments.filter(test).length
+  const counts: LocalizedCounts = {
+    total: segments.length,
+    translated: count((resolved) => resolved.state === 'translated'),
+    missing: count((resolved) => resolved.state === 'missing'),
+    stale: count((resolved) => resolved.state === 'stale'),
+    needsReview: count((resolved) => resolved.state === 'needs-review'),
+    fallback: count((resolved) => resolved.fallback),
+    outdated: count((resolved) => resolved.outdated)
+  }
+  const coverage = counts.total === 0 ? 100 : Math.floor((1000 * counts.translated) / counts.total) / 10
+  return {language, document, status: options.status, tree, fields, segments, counts, coverage}
+}

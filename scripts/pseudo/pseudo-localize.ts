@@ -1,0 +1,33 @@
+import type {Nodes} from 'mdast'
+import {parseInline} from '../merge/parse-inline.js'
+import {serializeInline} from '../segment/serialize-inline.js'
+
+const accented: Record<string, string> = {
+  a: 'á', b: 'ƀ', c: 'ç', d: 'ð', e: 'é', f: 'ƒ', g: 'ĝ', h: 'ĥ', i: 'í', j: 'ĵ', k: 'ķ', l: 'ļ', m: 'ɱ',
+  n: 'ñ', o: 'ó', p: 'þ', q: 'ǫ', r: 'ŕ', s: 'š', t: 'ţ', u: 'ú', v: 'ṽ', w: 'ŵ', x: 'ẋ', y: 'ý', z: 'ž',
+  A: 'Á', B: 'Ɓ', C: 'Ç', D: 'Ð', E: 'É', F: 'Ƒ', G: 'Ĝ', H: 'Ĥ', I: 'Í', J: 'Ĵ', K: 'Ķ', L: 'Ļ', M: 'Ṁ',
+  N: 'Ñ', O: 'Ó', P: 'Þ', Q: 'Ǫ', R: 'Ŕ', S: 'Š', T: 'Ţ', U: 'Ú', V: 'Ṽ', W: 'Ŵ', X: 'Ẋ', Y: 'Ý', Z: 'Ž'
+}
+
+/** Accent every ASCII letter of a word and pad it by ~40% with `·`, so overflowing layouts show. */
+function pseudoWord(word: string): string {
+  return [...word].map((character) => accented[character] ?? character).join('') + '·'.repeat(Math.round(word.length * 0.4))
+}
+
+function transform(node: Nodes): void {
+  // Only prose changes: code, URLs, HTML, labels of references and footnotes stay intact.
+  if (node.type === 'text') node.value = node.value.replace(/[A-Za-z]+/g, pseudoWord)
+  if (node.type === 'image' && node.alt) node.alt = node.alt.replace(/[A-Za-z]+/g, pseudoWord)
+  if ('children' in node) for (const child of node.children) transform(child)
+}
+
+/**
+ * Pseudo-translate a segment's inline Markdown: every ASCII letter accented and words expanded by
+ * about 40%, while markup, numbers, code and URLs are kept, so a pseudo build shows both strings that
+ * escaped extraction and layouts that break on longer text.
+ */
+export function pseudoLocalize(text: string, definitions = ''): string {
+  const children = parseInline(text, definitions)
+  for (const child of children) transform(child)
+  return serializeInline(children)
+}

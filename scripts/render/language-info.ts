@@ -1,0 +1,27 @@
+/**
+ * Facts about a language tag that pages need: its name in its own language and its writing direction.
+ */
+
+/** The name of `tag` in that language itself (`español`, `فارسی`), from Intl.DisplayNames. */
+export function nativeName(tag: string): string {
+  try {
+    return new Intl.DisplayNames([tag], {type: 'language', fallback: 'code'}).of(tag) ?? tag
+  } catch {
+    return tag
+  }
+}
+
+// Scripts written right to left, for runtimes without Intl.Locale#textInfo.
+const rtlScripts = new Set(['Adlm', 'Arab', 'Hebr', 'Mand', 'Mend', 'Nkoo', 'Rohg', 'Samr', 'Syrc', 'Thaa', 'Yezi'])
+
+/** Writing direction of `tag`: `rtl` for Arabic, Persian, Hebrew and other right-to-left scripts. */
+export function direction(tag: string): 'ltr' | 'rtl' {
+  try {
+    const locale = new Intl.Locale(tag) as Intl.Locale & {textInfo?: {direction?: string}}
+    const info = locale.textInfo?.direction
+    if (info === 'rtl' || info === 'ltr') return info
+    return rtlScripts.has(locale.maximize().script ?? '') ? 'rtl' : 'ltr'
+  } catch {
+    return 'ltr'
+  }
+}

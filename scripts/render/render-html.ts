@@ -1,0 +1,89 @@
+import type {Element, ElementContent, Root as HastRoot} from 'hast'
+import {h} from 'hastscript'
+import {toString} from 'mdast-util-to-string'
+import remarkRehype from 'remark-rehype'
+import {unified} from 'unified'
+import {visit} from 'unist-util-visit'
+import type {LocalizedDocument} from '../merge/merge-translations.js'
+import {parseInline} from '../merge/parse-inline.js'
+import {uiStrings} from '../ui/ui-strings.js'
+import {direction, nativeName} from './language-info.js'
+import {renderPage} from './page-shell.js'
+import {isSafeUrl} from './safe-url.js'
+
+/** Raw HTML is dropped (`allowDangerousHtml` stays off): it never reaches a page. */
+const toHast = unified().use(remarkRehype).freeze()
+
+const urlProperties = ['href', 'src', 'cite', 'poster', 'action', 'formAction'] as const
+
+/** A language a page links to in its menu and alternates. */
+export interface PageLink {
+  language: string
+  /** URL of that language's version of the page, relative to this page. */
+  href: string
+}
+
+/** Options for `renderHtml`. */
+export interface RenderHtmlOptions {
+  /** Every published language of this document, in menu order, the page's own included. */
+  links: readonly PageLink[]
+}
+
+/** Plain text of a document's title in its localized form (front-matter `title`, else the first heading, else the ID). */
+export function documentTitle(localized: LocalizedDocument): string {
+  const title = localized.fields.title
+  if (title !== undefined) return toString(parseInline(title, ''))
+  const heading = localized.tree.children.find((node) => node.type === 'heading')
+  return heading ? toString(heading) : localized.document.id
+}
+
+/**
+ * Render a localized document as a standalone HTML page: `<html lang dir>`, charset, viewport, title,
+ * language menu with native names and hreflang alternates, notices for drafts, fallbacks and outdated
+ * passages, an inline stylesheet and no external resource. Only http, https, mailto and relative URLs
+ * are emitted.
+ */
+export function renderHtml(localized: LocalizedDocument, options: RenderHtmlOptions): string {
+  const {language, document} = localized
+  const t = uiStrings(language)
+  const content = toHast.runSync(localized.tree) as HastRoot
+  visit(content, 'element', (node: Element) => {
+    for (const name of urlProperties) {
+      const value = node.properties[name]
+      if (typeof value === 'string' && !isSafeUrl(value)) delete node.properties[name]
+    }
+    const classes = node.properties.className
+    if (Array.isArray(classes) && classes.includes('fallback')) {
+      node.properties.title = t('fallback_title', {language: nativeName(String(node.properties.lang))})
+    } else if (Array.isArray(classes) && classes.includes('outdated')) {
+      node.properties.title = t('outdated_title')
+    }
+  })
+  const notices: string[] = []
+  if (localized.status === 'draft') notices.push(t('notice_draft'))
+  if (localized.counts.fallback > 0) notices.push(t('notice_incomplete', {count: localized.counts.fallback}))
+  const outdated = localized.segments.filter((segment) => segment.outdated && !segment.fallback).length
+  if (outdated > 0) notices.push(t('notice_outdated', {count: outdated}))
+  return renderPage({
+    language,
+    title: documentTitle(localized),
+    head: [
+      ...options.links.map((link) => h('link', {rel: 'alternate', hrefLang: link.language, href: link.href})),
+      ...options.links.filter((link) => link.language === document.language).map((link) => h('link', {rel: 'alternate', hrefLang: 'x-default', href: link.href}))
+    ],
+    body: [
+      h('nav', {ariaLabel: t('language_menu')}, [
+        h(
+          'ul',
+          options.links.map((link) =>
+            h('li', [
+              h('a', {href: link.href, hrefLang: link.language, lang: link.language, dir: direction(link.language), ariaCurrent: link.language === language ? 'page' : undefined}, nativeName(link.language)),
+              ...(link.language === document.language ? [` (${t('original')})`] : [])
+            ])
+          )
+        )
+      ]),
+      h('main', [...notices.map((notice) => h('p', {className: ['notice'], role: 'note'}, notice)), h('article', content.children as ElementContent[])])
+    ]
+  })
+}

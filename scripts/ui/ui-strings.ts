@@ -1,0 +1,34 @@
+import i18next, {type TFunction} from 'i18next'
+import de from './locales/de.json' with {type: 'json'}
+import en from './locales/en.json' with {type: 'json'}
+import es from './locales/es.json' with {type: 'json'}
+import fa from './locales/fa.json' with {type: 'json'}
+import fr from './locales/fr.json' with {type: 'json'}
+import zhHans from './locales/zh-Hans.json' with {type: 'json'}
+
+/** UI strings of generated pages, per language, in the i18next `ui` namespace. */
+export const uiLocales: Record<string, Record<string, string>> = {de, en, es, fa, fr, 'zh-Hans': zhHans}
+
+let instance: ReturnType<typeof i18next.createInstance> | undefined
+
+/**
+ * The UI string function for `language`, falling back through its more general tags to English.
+ * Plural forms follow Intl.PluralRules (`count`); values are not HTML-escaped here because pages are
+ * built as trees and escaped once when serialized.
+ */
+export function uiStrings(language: string): TFunction {
+  if (instance === undefined) {
+    instance = i18next.createInstance()
+    void instance.init({
+      resources: Object.fromEntries(Object.entries(uiLocales).map(([lang, strings]) => [lang, {ui: strings}])),
+      ns: ['ui'],
+      defaultNS: 'ui',
+      fallbackLng: 'en',
+      keySeparator: false,
+      nsSeparator: false,
+      interpolation: {escapeValue: false},
+      initAsync: false
+    })
+  }
+  return instance.getFixedT(language, 'ui')
+}

@@ -1,0 +1,224 @@
+import {readdir, readFile} from 'node:fs/promises'
+import {join} from 'node:path'
+import {toString} from 'mdast-util-to-string'
+import {describe, expect, it} from 'vitest'
+import {parseMarkdown} from '../scripts/parse/parse-markdown.js'
+import {attribute, page, pseudo, select, selectAll, translateFile} from './build-helpers.js'
+import {cli, copyRepositoryProject, makeProject, put, read, repository, statementText} from './helpers.js'
+
+const languages = ['de', 'en', 'es', 'fa', 'fr', 'zh-Hans']
+
+async function listFiles(folder: string, prefix = ''): Promise<string[]> {
+  const entries = await readdir(folder, {withFileTypes: true})
+  const files = await Promise.all(entries.map((entry) => (entry.isDirectory() ? listFiles(join(folder, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`])))
+  return files.flat().sort()
+}
+
+describe('build of the repository', async () => {
+  const root = await copyRepositoryProject()
+  const run = await cli(['build'], root)
+
+  it('writes HTML, Markdown and text for every language, an index and a manifest', async () => {
+    expect(run).toMatchObject({code: 0, stderr: ''})
+    const expected = languages.flatMap((language) => ['html', 'md', 'txt'].map((format) => `${language}/statement.${format}`))
+    expect(await listFiles(join(root, 'dist'))).toEqual([...expected, 'index.html', 'manifest.json'].sort())
+  })
+
+  it.each(['en', 'es'])('matches the golden files for %s', async (language) => {
+    for (const format of ['html', 'md', 'txt']) {
+      const built = await read(root, `dist/${language}/statement.${format}`)
+      const golden = join(repository, 'tests/golden', `${language}/statement.${format}`)
+      if (process.env.UPDATE_GOLDEN === '1') await put(repository, `tests/golden/${language}/statement.${format}`, built)
+      expect(built, `${language}/statement.${format}`).toBe(await readFile(golden, 'utf8'))
+    }
+  })
+
+  it('gives every page its language, direction, title, menu and alternates', async () => {
+    for (const language of languages) {
+      const tree = await page(root, `dist/${language}/statement.html`)
+      const html = select('html', tree)
+      expect(attribute(html, 'lang')).toBe(language)
+      expect(attribute(html, 'dir')).toBe(language === 'fa' ? 'rtl' : 'ltr')
+      expect(attribute(select('meta[charset]', tree), 'charSet')).toBe('utf-8')
+      expect(select('meta[name=viewport]', tree)).toBeDefined()
+      expect(toString(select('title', tree)!)).toBe(toString(select('article h1', tree)!))
+      const alternates = selectAll('link[rel=alternate]', tree).map((link) => attribute(link, 'hrefLang'))
+      expect(alternates).toEqual([...['en', 'de', 'es', 'fa', 'fr', 'zh-Hans'], 'x-default'])
+      const menu = selectAll('nav a', tree)
+      expect(menu.map((link) => attribute(link, 'lang'))).toEqual(['en', 'de', 'es', 'fa', 'fr', 'zh-Hans'])
+      expect(menu.map((link) => toString(link))).toEqual(['English', 'Deutsch', 'español', 'فارسی', 'français', '简体中文'])
+      expect(selectAll('[aria-current=page]', tree).map((link) => attribute(link, 'lang'))).toEqual([language])
+      expect(selectAll('script, link[rel=stylesheet], img[src^=http], iframe', tree)).toEqual([])
+    }
+  })
+
+  it('marks drafts with a localized notice', async () => {
+    expect(toString(select('.notice', await page(root, 'dist/es/statement.html'))!)).toBe('Esta traducción es un borrador: aún no ha sido revisada.')
+    expect(select('.notice', await page(root, 'dist/en/statement.html'))).toBeUndefined()
+  })
+
+  it('reproduces the canonical body in the source language Markdown', async () => {
+    const built = await read(root, 'dist/en/statement.md')
+    const body = statementText.slice(statementText.indexOf('\n---\n') + 5)
+    expect(built.slice(built.indexOf('\n---\n') + 5)).toBe(body)
+    expect(built).toMatch(/^---\nlanguage: en\ntitle: Expand and Strengthen the Movement to Support the Revolution in Peru\nstatus: source\nsource: source\/statement\.md\nrevision: [0-9a-f]{12}\n---\n/)
+  })
+
+  it('records every file with its checksum and size, and the coverage of every language', async () => {
+    const manifest = JSON.parse(await read(root, 'dist/manifest.json'))
+    expect(manifest.files.length).toBe(19)
+    for (const file of manifest.files) {
+      const bytes = await readFile(join(root, 'dist', file.path))
+      expect(file.size).toBe(bytes.length)
+    }
+    expect(manifest.coverage.map((record: {language: string; coverage: number}) => [record.language, record.coverage])).toEqual([
+      ['en', 100], ['de', 100], ['es', 100], ['fa', 100], ['fr', 100], ['zh-Hans', 100]
+    ])
+    expect(manifest.sources[0]).toMatchObject({document: 'statement', language: 'en', revision: expect.stringMatching(/^[0-9a-f]{12}$/)})
+  })
+
+  it('is byte-identical when run twice', async () => {
+    const first = await Promise.all((await listFiles(join(root, 'dist'))).map(async (path) => [path, await read(root, `dist/${path}`)]))
+    expect((await cli(['build'], root)).code).toBe(0)
+    for (const [path, text] of first) expect(await read(root, `dist/${path}`), path).toBe(text)
+  })
+
+  it('writes an index of every language with its native name and coverage', async () => {
+    const tree = await page(root, 'dist/index.html')
+    expect(selectAll('main a', tree).map((link) => [attribute(link, 'href'), toString(link)])).toEqual([
+      ['en/statement.html', 'English'], ['de/statement.html', 'Deutsch'], ['es/statement.html', 'español'], ['fa/statement.html', 'فارسی'], ['fr/statement.html', 'français'], ['zh-Hans/statement.html', '简体中文']
+    ])
+  })
+})
+
+describe('fallbacks', () => {
+  it('shows missing segments in the source language, marked with its lang, and counts them', async () => {
+    const root = await makeProject()
+    await cli(['init', 'es'], root)
+    await translateFile(root, 'es', 'statement', (source, index) => (index < 5 ? `ES ${source}` : undefined))
+    expect((await cli(['build', '--formats', 'html'], root)).code).toBe(0)
+    const tree = await page(root, 'dist/es/statement.html')
+    const fallbacks = selectAll('article .fallback', tree)
+    expect(fallbacks.length).toBe(6)
+    expect(fallbacks.every((element) => attribute(element, 'lang') === 'en')).toBe(true)
+    expect(toString(fallbacks[0]!)).toMatch(/^The People's War in Peru/)
+    expect(selectAll('.notice', tree).map((notice) => toString(notice))).toEqual([
+      'Esta traducción es un borrador: aún no ha sido revisada.',
+      expect.stringMatching(/^6 /)
+    ])
+    const manifest = JSON.parse(await read(root, 'dist/manifest.json'))
+    expect(manifest.coverage[1]).toMatchObject({language: 'es', translated: 5, missing: 6, fallback: 6, coverage: 45.4})
+  })
+
+  it('falls back from a regional tag to its language, then to the source', async () => {
+    const root = await makeProject()
+    await cli(['init', 'es'], root)
+    await cli(['init', 'es-PE'], root)
+    await translateFile(root, 'es', 'statement', (source, index) => (index < 6 ? `ES ${source}` : undefined))
+    await translateFile(root, 'es-PE', 'statement', (source, index) => (index < 3 ? `PE ${source}` : undefined))
+    await cli(['build', '--formats', 'html'], root)
+    const tree = await page(root, 'dist/es-PE/statement.html')
+    const langs = selectAll('article > *', tree).map((element) => attribute(element, 'lang') ?? 'es-PE')
+    expect(langs).toEqual(['es-PE', 'es-PE', 'es', 'es', 'es', 'en', 'en', 'en', 'en', 'en'])
+  })
+
+  it('uses configured fallbacks before the source language', async () => {
+    const root = await makeProject()
+    await cli(['init', 'es'], root)
+    await cli(['init', 'gl'], root)
+    await translateFile(root, 'es', 'statement', (source) => `ES ${source}`)
+    await put(root, 'interlinear.json', JSON.stringify({fallbacks: {gl: ['es']}}))
+    await cli(['build', '--formats', 'md'], root)
+    expect(await read(root, 'dist/gl/statement.md')).toContain('\nES The March 1984')
+  })
+
+  it('never ships a stale translation silently: it falls back by default and is marked outdated with --stale keep', async () => {
+    const root = await makeProject()
+    await cli(['init', 'es'], root)
+    await translateFile(root, 'es', 'statement', (source) => `ES ${source}`)
+    await put(root, 'source/statement.md', statementText.replace('Support the Revolution in Peru!', 'Support the People\'s War in Peru!'))
+    await cli(['build', '--formats', 'html'], root)
+    const fallback = select('article .fallback', await page(root, 'dist/es/statement.html'))
+    expect(toString(fallback!)).toBe("Support the People's War in Peru!")
+    await cli(['build', '--formats', 'html', '--stale', 'keep'], root)
+    const kept = await page(root, 'dist/es/statement.html')
+    expect(toString(select('article .outdated', kept)!)).toBe('ES Support the Revolution in Peru!')
+    expect(select('article .fallback', kept)).toBeUndefined()
+    expect(selectAll('.notice', kept).length).toBe(2)
+  })
+})
+
+describe('build safety', () => {
+  it('keeps {{x}} and $t(x) in document text exactly as written', async () => {
+    const root = await makeProject({'source/doc.md': '---\nlanguage: en\n---\n\nInterpolation {{name}} and nesting $t(other) stay.\n\nSecond.\n'})
+    await cli(['init', 'es'], root)
+    await translateFile(root, 'es', 'doc', (source, index) => (index === 0 ? 'Traducción {{- name}} y $t(other, {"lng": "en"}) quedan.' : undefined))
+    await cli(['build'], root)
+    expect(await read(root, 'dist/en/doc.txt')).toContain('Interpolation {{name}} and nesting $t(other) stay.')
+    expect(await read(root, 'dist/es/doc.txt')).toContain('Traducción {{- name}} y $t(other, {"lng": "en"}) quedan.')
+    expect(await read(root, 'dist/es/doc.html')).toContain('Traducción {{- name}} y $t(other, {"lng": "en"}) quedan.')
+  })
+
+  it('drops raw HTML and unsafe URL schemes from translations', async () => {
+    const root = await makeProject({'source/doc.md': '---\nlanguage: en\n---\n\nA [link](https://example.org) here.\n\nAn ![image](pic.png) there.\n'})
+    await cli(['init', 'es'], root)
+    await translateFile(root, 'es', 'doc', (_, index) =>
+      index === 0 ? 'Un [enlace](JaVaScRiPt:alert(1)) <img src=x onerror=alert(1)> aquí <https://ok.example>.' : 'Una ![imagen](data:text/html;base64,PHNjcmlwdD4=) allí.'
+    )
+    expect((await cli(['build'], root)).code).toBe(0)
+    const html = await read(root, 'dist/es/doc.html')
+    expect(html).not.toMatch(/javascript:|onerror|<img src="?x|data:text/i)
+    const tree = await page(root, 'dist/es/doc.html')
+    expect(selectAll('article a', tree).map((link) => attribute(link, 'href'))).toEqual([undefined, 'https://ok.example'])
+  })
+
+  it('withholds a language under --min-coverage and says so', async () => {
+    const root = await makeProject()
+    await cli(['init', 'es'], root)
+    await translateFile(root, 'es', 'statement', (source, index) => (index < 3 ? `ES ${source}` : undefined))
+    const run = await cli(['build', '--min-coverage', '50'], root)
+    expect(run.code).toBe(0)
+    expect(run.stderr).toBe('not published: es/statement is 27.2% translated, under --min-coverage 50\n')
+    await expect(readFile(join(root, 'dist/es/statement.html'))).rejects.toThrow()
+    const tree = await page(root, 'dist/en/statement.html')
+    expect(selectAll('nav a', tree).map((link) => attribute(link, 'lang'))).toEqual(['en'])
+  })
+})
+
+describe('structure survives translation', () => {
+  const sample = [
+    '---\nlanguage: en\ntitle: A *sample*\n---\n',
+    '# Sample heading\n',
+    'Setext heading\n--------------\n',
+    'A paragraph with *emphasis*, **strong**, `code`, a [link](https://example.org "Title"), a [reference][ref] and a footnote.[^note]\n',
+    '> A quote\n> over two lines.\n>\n> > A nested quote with a hard break\\\n> > right here.\n',
+    '- Item one\n- Item two with\\\n  a break\n  - Nested item\n',
+    '3. Third\n4. Fourth\n',
+    '| Name | Value |\n| :--- | ---: |\n| Apple pie | 42 |\n| Pipe | a \\| b |\n',
+    '![Alt text of the image](image.png "Image title")\n',
+    '```js\nconst x = "code stays"\n```\n',
+    '[ref]: https://example.org/ref\n',
+    '[^note]: The footnote text.\n'
+  ].join('\n')
+
+  it('keeps every block, list, quote, table, link, image, footnote and break after a pseudo-translation', async () => {
+    const root = await makeProject({'source/sample.md': sample})
+    await cli(['init', 'qps'], root)
+    await translateFile(root, 'qps', 'sample', pseudo('[ref]: https://example.org/ref\n[^note]: -'))
+    const run = await cli(['build'], root)
+    expect(run.code).toBe(0)
+    const shape = (text: string) => {
+      const lines: string[] = []
+      const walk = (node: {type: string; children?: unknown[]; url?: string; depth?: number}, depth: number) => {
+        lines.push(`${' '.repeat(depth)}${node.type}${node.url ? ` ${node.url}` : ''}${node.depth ? ` ${node.depth}` : ''}`)
+        for (const child of (node.children ?? []) as (typeof node)[]) walk(child, depth + 1)
+      }
+      walk(parseMarkdown(text.slice(text.indexOf('\n---\n') + 5)), 0)
+      return lines.join('\n')
+    }
+    const translated = await read(root, 'dist/qps/sample.md')
+    expect(shape(translated)).toBe(shape(await read(root, 'dist/en/sample.md')))
+    expect(translated).toContain('Ţĥíŕð')
+    expect(translated).not.toMatch(/\bparagraph\b|\bquote\b|\bItem\b/)
+  })
+})
