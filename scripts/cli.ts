@@ -6,6 +6,8 @@ import {check} from './commands/check.js'
 import {formatGithub, formatJson, formatSummary, formatText, summarize} from './check/format-findings.js'
 import {appendFile} from 'node:fs/promises'
 import {init} from './commands/init.js'
+import {exchangeFormats, exportTranslations, importTranslations, type ExchangeFormat} from './commands/interchange.js'
+import {writeAtomic} from './io/write-atomic.js'
 import {status} from './commands/status.js'
 import {update, type FileChange} from './commands/update.js'
 import {InputError} from './diagnostics.js'
@@ -112,6 +114,34 @@ const commands: Record<string, Command> = {
       return errors > 0 || (values.strict === true && warnings > 0) ? exit.failed : exit.ok
     }
   },
+  export: {
+    summary: 'export one language for other tools: i18next JSON, PO or XLIFF 2.0',
+    usage: 'interlinear export --lang L [--doc D] --format i18next|po|xliff [--out FILE] [--root DIR]',
+    options: {root, help, lang: {type: 'string'}, doc: {type: 'string'}, format: {type: 'string'}, out: {type: 'string'}},
+    examples: ['interlinear export --lang es --format po --out es.po', 'interlinear export --lang en --format i18next --out template.json', 'interlinear export --lang fa --format xliff'],
+    async run(project, values, positionals, io) {
+      const problem = exchangeUsage(values, positionals)
+      if (problem !== undefined) return usageError(io, problem)
+      const text = await exportTranslations(project, {language: values.lang as string, document: values.doc as string | undefined, format: values.format as ExchangeFormat})
+      if (typeof values.out === 'string') await writeAtomic(resolve(values.out), text)
+      else io.stdout(text)
+      return exit.ok
+    }
+  },
+  import: {
+    summary: 'import translations from i18next JSON, PO or XLIFF 2.0 into a segment file',
+    usage: 'interlinear import --lang L [--doc D] --format i18next|po|xliff FILE [--root DIR]',
+    options: {root, help, lang: {type: 'string'}, doc: {type: 'string'}, format: {type: 'string'}},
+    examples: ['interlinear import --lang es --format po es.po', 'interlinear import --lang de --format xliff --doc statement de.xlf'],
+    async run(project, values, positionals, io) {
+      const [input, ...rest] = positionals
+      const problem = exchangeUsage(values, rest) ?? (input === undefined ? 'import takes the file to read, e.g. `interlinear import --lang es --format po es.po`' : undefined)
+      if (problem !== undefined) return usageError(io, problem)
+      const changed = await importTranslations(project, {language: values.lang as string, document: values.doc as string | undefined, format: values.format as ExchangeFormat, input: resolve(input!), displayPath: input!})
+      io.stdout(changed ? `imported ${input} into ${values.lang}\n` : `unchanged: ${input} holds nothing new\n`)
+      return exit.ok
+    }
+  },
   status: {
     summary: 'count translated, stale, needs-review, missing and obsolete segments',
     usage: 'interlinear status [--lang L...] [--format text|json] [--root DIR]',
@@ -133,6 +163,13 @@ function numberOption(value: unknown, min: number, max: number): number | undefi
   if (value === undefined) return undefined
   const number = Number(value)
   return typeof value === 'string' && value.trim() !== '' && Number.isFinite(number) && number >= min && number <= max ? number : null
+}
+
+function exchangeUsage(values: Values, extra: string[]): string | undefined {
+  if (extra.length > 0) return `unexpected argument \`${extra[0]}\``
+  if (typeof values.lang !== 'string') return '--lang is required'
+  if (!(exchangeFormats as readonly unknown[]).includes(values.format)) return '--format must be `i18next`, `po` or `xliff`'
+  return undefined
 }
 
 function usageError(io: Io, message: string): number {

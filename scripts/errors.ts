@@ -140,6 +140,18 @@ export const errors = {
     reason: `Glossary is not usable: ${why}`,
     ruleId: 'glossary-syntax'
   }),
+  exchangeSyntax: (format: string, why: string): Problem => ({
+    reason: `Not a usable ${format} file: ${why}`,
+    ruleId: 'import-syntax'
+  }),
+  unknownSegments: (ids: readonly string[]): Problem => ({
+    reason: `Unknown segment IDs (not in the source or the segment file): ${ids.map((id) => `\`${id}\``).join(', ')}: export again from the current project`,
+    ruleId: 'unknown-id'
+  }),
+  chooseDocument: (documents: readonly string[]): Problem => ({
+    reason: `The project has several documents: choose one with --doc (${documents.join(', ')})`,
+    ruleId: 'usage'
+  }),
   projectLocked: (path: string): Problem => ({
     reason: `Another interlinear run holds the lock \`${path}\`: wait for it, or delete the file if no run is active`,
     ruleId: 'locked'

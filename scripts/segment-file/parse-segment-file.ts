@@ -7,6 +7,7 @@ import {checkLimits, parseMarkdown} from '../parse/parse-markdown.js'
 import {readFrontMatter} from '../parse/read-front-matter.js'
 import {serializeInline} from '../segment/serialize-inline.js'
 import type {Place, ReviewStatus, SegmentEntry, SegmentFile} from '../types.js'
+import {blockHints} from './translation-syntax.js'
 import {headerCommentPrefix, idLinePattern, idLinePrefix, obsoleteHeading, reviewNoteMarker} from './segment-file-syntax.js'
 
 /** Options for `parseSegmentFile`. */
@@ -26,18 +27,6 @@ interface Draft {
   previousSource?: string
   translation?: string
   translationPlace?: Place
-}
-
-// What a block that is neither quote nor paragraph is called, and how to keep it inline text.
-const blockHints: Partial<Record<RootContent['type'], [string, string]>> = {
-  heading: ['heading', 'escape the `#` at its start as `\\#` (or, for a line of `===` or `---` under it, join the lines)'],
-  list: ['list', 'escape the marker at its start: `1984\\.` for a number and a period, `\\-` or `\\+` for a dash or plus'],
-  code: ['code block', 'remove the indentation at its start (four spaces start a code block)'],
-  thematicBreak: ['horizontal rule', 'escape the first character as `\\-`, `\\*` or `\\_`'],
-  table: ['table', 'escape the pipes as `\\|`'],
-  definition: ['link reference definition', 'translations cannot define links; write the link inline or escape the `[` as `\\[`'],
-  footnoteDefinition: ['footnote definition', 'translations cannot define footnotes; escape the `[` as `\\[`'],
-  html: ['HTML block', 'remove the HTML']
 }
 
 /**
