@@ -46,10 +46,10 @@ export function diffWords(before: string, after: string): DiffPart[] {
     if (i < rows && j < columns && middleA[i] === middleB[j]) {
       push('same', middleA[i++]!)
       j++
-    } else if (j < columns && (i === rows || table[i]![j + 1]! >= table[i + 1]![j]!)) {
-      push('added', middleB[j++]!)
-    } else {
+    } else if (i < rows && (j === columns || table[i + 1]![j]! >= table[i]![j + 1]!)) {
       push('removed', middleA[i++]!)
+    } else {
+      push('added', middleB[j++]!)
     }
   }
   push('same', a.slice(endA).join(''))

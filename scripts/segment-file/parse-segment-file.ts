@@ -5,7 +5,6 @@ import {fail} from '../diagnostics.js'
 import {errors} from '../errors.js'
 import {checkLimits, parseMarkdown} from '../parse/parse-markdown.js'
 import {readFrontMatter} from '../parse/read-front-matter.js'
-import {serializeInline} from '../segment/serialize-inline.js'
 import type {Place, ReviewStatus, SegmentEntry, SegmentFile} from '../types.js'
 import {blockHints} from './translation-syntax.js'
 import {headerCommentPrefix, idLinePattern, idLinePrefix, obsoleteHeading, reviewNoteMarker} from './segment-file-syntax.js'
@@ -163,8 +162,21 @@ function quotedParagraph(node: Blockquote, text: string, draft: Draft, file: VFi
 
 function readQuote(node: Blockquote, draft: Draft, text: string, file: VFile): void {
   const paragraph = quotedParagraph(node, text, draft, file)
-  draft.source = paragraph === undefined ? '' : serializeInline(paragraph.children)
+  draft.source = paragraph === undefined ? '' : quotedText(paragraph, text)
   draft.sourceEnd = {line: node.position!.end.line + 1, column: 1}
+}
+
+/**
+ * The quoted Markdown as written, without the `>` markers. Read raw rather than re-serialized: in a
+ * segment file the source's link definitions are absent, so `[text][ref]` would not parse as a link.
+ */
+function quotedText(paragraph: Paragraph, text: string): string {
+  return text
+    .slice(paragraph.position!.start.offset!, paragraph.position!.end.offset!)
+    .split('\n')
+    .map((line, index) => (index === 0 ? line : line.replace(/^[ \t]*>[ \t]?/, '')).trimEnd())
+    .join('\n')
+    .normalize('NFC')
 }
 
 // Known by its marker as written, not as parsed: an escaped `\\[!WARNING]` in a quote is text.
@@ -175,5 +187,5 @@ function isReviewNote(node: Blockquote, text: string): boolean {
 
 function readReviewNote(node: Blockquote, draft: Draft, text: string, file: VFile): void {
   const paragraph = node.children.length > 1 ? quotedParagraph(node, text, draft, file) : undefined
-  draft.previousSource = paragraph === undefined ? '' : serializeInline(paragraph.children)
+  draft.previousSource = paragraph === undefined ? '' : quotedText(paragraph, text)
 }
