@@ -3,7 +3,7 @@ import {cp, mkdtemp, readFile, rm, writeFile, mkdir} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {afterEach} from 'vitest'
+import {afterAll} from 'vitest'
 
 /** The repository root. */
 export const repository = join(dirname(fileURLToPath(import.meta.url)), '..')
@@ -11,13 +11,13 @@ export const repository = join(dirname(fileURLToPath(import.meta.url)), '..')
 export const statementText = await readFile(join(repository, 'source/statement.md'), 'utf8')
 
 const made: string[] = []
-afterEach(async () => {
+afterAll(async () => {
   for (const folder of made.splice(0)) await rm(folder, {recursive: true, force: true})
 })
 
 /**
  * A temporary project: `source/` with the given documents (default: the statement) and optionally
- * `translations/`; removed after the test.
+ * `translations/`; removed when the test file ends.
  */
 export async function makeProject(files: Record<string, string> = {'source/statement.md': statementText}): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), 'interlinear-'))

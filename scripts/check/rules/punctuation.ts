@@ -16,7 +16,7 @@ const kinds: Record<string, string> = {
 }
 
 // Closing quotes and brackets that may follow final punctuation: `."` and `。”`.
-const closers = /[\s"'”’»›)\]}」』）》〉】*_]+$/u
+const closers = /[\s"'“”‘’»›)\]}」』）》〉】*_]+$/u
 
 /** Kind of the final punctuation of a text, or undefined if it ends otherwise (a word, a symbol). */
 export function finalKind(text: string): string | undefined {
