@@ -175,3 +175,27 @@ describe('interlinear check', () => {
     expect(JSON.parse(run.stdout).diagnostics.filter((finding: {rule: string}) => finding.rule === 'glossary')).toHaveLength(1)
   })
 })
+
+describe('segment state rules', () => {
+  it('reports needs-review (warning), obsolete (info), unknown IDs (warning) and missing front-matter fields', async () => {
+    const root = await copyRepositoryProject()
+    const source = statementText.replace('Support the Revolution in Peru!', "Support the People's War in Peru!")
+    await put(root, 'source/statement.md', source)
+    await cli(['update', '--lang', 'es'], root)
+    const needsReview = JSON.parse((await cli(['check', '--lang', 'es', '--format', 'json'], root)).stdout).diagnostics
+    expect(needsReview.map((finding: {rule: string; severity: string}) => [finding.rule, finding.severity])).toEqual([['needs-review', 'warning']])
+
+    await put(root, 'source/statement.md', source.replace("Support the People's War in Peru!\n\n", ''))
+    await cli(['update', '--lang', 'es'], root)
+    const obsolete = JSON.parse((await cli(['check', '--lang', 'es', '--format', 'json'], root)).stdout).diagnostics
+    expect(obsolete.map((finding: {rule: string; severity: string}) => [finding.rule, finding.severity])).toEqual([['obsolete-translation', 'info']])
+
+    const text = (await read(root, 'translations/es/statement.md')).replace('## Obsolete\n\n', '').replace('translators: []\n', '')
+    await put(root, 'translations/es/statement.md', text)
+    const unknown = JSON.parse((await cli(['check', '--lang', 'es', '--format', 'json'], root)).stdout).diagnostics
+    expect(unknown.map((finding: {rule: string; line: number}) => [finding.rule, finding.line])).toEqual([
+      ['front-matter-required', 1],
+      ['unknown-id', text.split('\n').findIndex((line) => line.startsWith('<!-- segment') && text.split('\n')[text.split('\n').indexOf(line) + 1] === "> Support the People's War in Peru!") + 1]
+    ])
+  })
+})
