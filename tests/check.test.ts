@@ -1,3 +1,4 @@
+import {existsSync} from 'node:fs'
 import {readFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import type {PhrasingContent} from 'mdast'
@@ -98,7 +99,9 @@ describe('check rules (failing and passing input)', () => {
   })
 
   it('source lint finds both page-break artifacts of the original scan, and none in the repaired source', async () => {
-    const original = await readFile(join(repository, '../shared/seed/statement-original.txt'), 'utf8')
+    // The seed lives in ../shared beside the repository; a copy in tests/fixtures serves clones without it.
+    const seed = join(repository, '../shared/seed/statement-original.txt')
+    const original = await readFile(existsSync(seed) ? seed : join(repository, 'tests/fixtures/statement-original.txt'), 'utf8')
     const findings = lintSource(parseMarkdown(original))
     expect(findings.map((finding) => [finding.rule.id, finding.place.line])).toEqual([
       ['source-split-paragraph', 11],

@@ -2,6 +2,7 @@ import {VFile} from 'vfile'
 import {fail} from '../diagnostics.js'
 import {errors} from '../errors.js'
 import type {SegmentFile, SourceDocument} from '../types.js'
+import {jsonErrorOffset} from './json-error-offset.js'
 import {placeOfOffset, placeOfText, type ExchangeUnit} from './exchange-unit.js'
 
 /**
@@ -25,8 +26,7 @@ export function parseI18next(text: string, path: string): {units?: ExchangeUnit[
   try {
     data = JSON.parse(text)
   } catch (error) {
-    const position = /position (\d+)/.exec((error as Error).message)
-    fail(file, errors.exchangeSyntax('i18next JSON', (error as Error).message), position ? placeOfOffset(text, Number(position[1])) : {line: 1, column: 1})
+    fail(file, errors.exchangeSyntax('i18next JSON', (error as Error).message.split('\n')[0]!), placeOfOffset(text, jsonErrorOffset(text)))
     return {file}
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
