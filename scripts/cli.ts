@@ -66,9 +66,9 @@ const commands: Record<string, Command> = {
   },
   build: {
     summary: 'write every language as HTML, Markdown and plain text, with index.html and manifest.json',
-    usage: 'interlinear build [--lang L...] [--formats html,md,txt] [--out DIR] [--min-coverage N] [--width N] [--stale fallback|keep] [--root DIR]',
-    options: {root, help, lang, formats: {type: 'string'}, out: {type: 'string'}, 'min-coverage': {type: 'string'}, width: {type: 'string'}, stale: {type: 'string', default: 'fallback'}},
-    examples: ['interlinear build', 'interlinear build --lang fa --formats html --out /tmp/site', 'interlinear build --min-coverage 90 --stale keep'],
+    usage: 'interlinear build [--lang L...] [--formats html,md,txt] [--out DIR] [--min-coverage N] [--width N] [--stale fallback|keep] [--pseudo] [--root DIR]',
+    options: {root, help, lang, formats: {type: 'string'}, out: {type: 'string'}, 'min-coverage': {type: 'string'}, width: {type: 'string'}, stale: {type: 'string', default: 'fallback'}, pseudo: {type: 'boolean'}},
+    examples: ['interlinear build', 'interlinear build --lang fa --formats html --out /tmp/site', 'interlinear build --min-coverage 90 --stale keep', 'interlinear build --pseudo --formats html'],
     async run(project, values, positionals, io) {
       if (positionals.length > 0) return usageError(io, `unexpected argument \`${positionals[0]}\``)
       const chosen = typeof values.formats === 'string' ? values.formats.split(',').map((format) => format.trim()) : [...formats]
@@ -85,7 +85,8 @@ const commands: Record<string, Command> = {
         out: typeof values.out === 'string' ? values.out : undefined,
         minCoverage,
         width: width === undefined ? undefined : Math.trunc(width),
-        stale: values.stale
+        stale: values.stale,
+        pseudo: values.pseudo === true
       })
       for (const record of result.withheld) {
         io.stderr(`not published: ${record.language}/${record.document} is ${record.coverage}% translated, under --min-coverage ${minCoverage}\n`)

@@ -14,8 +14,8 @@ import {renderHtml} from '../render/render-html.js'
 import {renderIndex} from '../render/render-index.js'
 import {renderMarkdown} from '../render/render-markdown.js'
 import {renderText} from '../render/render-text.js'
+import {pseudoLocale, pseudoSegmentFile} from '../pseudo/pseudo-localize.js'
 import {computeStatus} from '../status/compute-status.js'
-import type {SegmentStatus} from '../types.js'
 
 /** Output formats of `build`. */
 export type Format = 'html' | 'md' | 'txt'
@@ -34,6 +34,8 @@ export interface BuildOptions {
   width?: number
   /** Stale and needs-review translations: fall back (default) or keep, marked as outdated. */
   stale?: StalePolicy
+  /** Also build the pseudo-locale `qps-ploc`: every segment accented and expanded. */
+  pseudo?: boolean
 }
 
 /** Coverage of one language and document, as recorded in the manifest. */
@@ -90,16 +92,15 @@ export async function build(project: Project, options: BuildOptions = {}): Promi
   const outputs = new Map<string, string>()
   const coverage: CoverageRecord[] = []
   for (const document of loaded.documents) {
-    const statuses = new Map<string, SegmentStatus[]>()
-    for (const language of loaded.languages) {
-      if (language === document.language) continue
-      statuses.set(language, computeStatus(document.segments, loaded.segmentFiles.get(language)?.get(document.id)))
-    }
+    const files = new Map([...loaded.segmentFiles].flatMap(([language, perDocument]) => (perDocument.has(document.id) ? [[language, perDocument.get(document.id)!]] : [])))
+    if (options.pseudo) files.set(pseudoLocale, pseudoSegmentFile(document))
+    const translated = [...new Set([...loaded.languages, ...files.keys()])].filter((language) => language !== document.language).sort()
+    const statuses = new Map(translated.map((language) => [language, computeStatus(document.segments, files.get(language))]))
     const resolver = createResolver(document.id, collectResources(document, statuses, options.stale ?? 'fallback'), {
       sourceLanguage: document.language,
       fallbacks: config.fallbacks
     })
-    const languages = [document.language, ...loaded.languages.filter((language) => language !== document.language)]
+    const languages = [document.language, ...translated]
     const requested = options.languages
     for (const language of requested ?? languages) {
       if (!languages.includes(language)) failNow(`${defaults.translationsDir}/${language}`, errors.unknownLanguage(language))
@@ -110,7 +111,7 @@ export async function build(project: Project, options: BuildOptions = {}): Promi
         mergeTranslations(document, language, {
           resolver,
           statuses,
-          status: language === document.language ? 'source' : loaded.segmentFiles.get(language)?.get(document.id)?.status ?? 'draft'
+          status: language === document.language ? 'source' : files.get(language)?.status ?? 'draft'
         })
       )
     const published = localized.filter((page) => page.status === 'source' || page.coverage >= (options.minCoverage ?? 0))

@@ -26,10 +26,13 @@ export interface ResolverOptions {
  */
 export function createResolver(namespace: string, resources: SegmentResources, options: ResolverOptions): SegmentResolver {
   const instance: i18n = i18next.createInstance()
+  // i18next canonicalizes tags (`qps-ploc` → `qps-Ploc`): key resources the same way, report ours back.
+  const canonical = (tag: string) => Intl.getCanonicalLocales(tag)[0] ?? tag
+  const original = new Map(Object.keys(resources).map((tag) => [canonical(tag), tag]))
   const fallbackLng: Record<string, string[]> = {default: [options.sourceLanguage]}
   for (const [language, list] of Object.entries(options.fallbacks ?? {})) fallbackLng[language] = [...list, options.sourceLanguage]
   const store: Record<string, Record<string, Record<string, string>>> = {}
-  for (const [language, entries] of Object.entries(resources)) store[language] = {[namespace]: entries}
+  for (const [language, entries] of Object.entries(resources)) store[canonical(language)] = {[namespace]: entries}
   void instance.init({
     resources: store,
     ns: [namespace],
@@ -42,10 +45,10 @@ export function createResolver(namespace: string, resources: SegmentResources, o
     initAsync: false
   })
   return {
-    chain: (language) => instance.services.languageUtils.toResolveHierarchy(language),
+    chain: (language) => instance.services.languageUtils.toResolveHierarchy(canonical(language)).map((tag: string) => original.get(tag) ?? tag),
     resolve(id, language) {
-      const details = instance.t(id, {lng: language, ns: namespace, skipInterpolation: true, returnDetails: true})
-      return {text: details.res as string, language: details.usedLng}
+      const details = instance.t(id, {lng: canonical(language), ns: namespace, skipInterpolation: true, returnDetails: true})
+      return {text: details.res as string, language: original.get(details.usedLng) ?? details.usedLng}
     }
   }
 }

@@ -1,5 +1,7 @@
 import type {Nodes} from 'mdast'
 import {parseInline} from '../merge/parse-inline.js'
+import {updateSegmentFile} from '../segment-file/update-segment-file.js'
+import type {SegmentFile, SourceDocument} from '../types.js'
 import {serializeInline} from '../segment/serialize-inline.js'
 
 const accented: Record<string, string> = {
@@ -12,6 +14,17 @@ const accented: Record<string, string> = {
 /** Accent every ASCII letter of a word and pad it by ~40% with `·`, so overflowing layouts show. */
 function pseudoWord(word: string): string {
   return [...word].map((character) => accented[character] ?? character).join('') + '·'.repeat(Math.round(word.length * 0.4))
+}
+
+/** The built-in pseudo-locale, rendered by `build --pseudo` without any segment file. */
+export const pseudoLocale = 'qps-ploc'
+
+/** Pseudo-translate plain text (UI strings): letters outside `{{placeholders}}` only. */
+export function pseudoText(text: string): string {
+  return text
+    .split(/(\{\{[^}]*\}\})/)
+    .map((part, index) => (index % 2 === 1 ? part : part.replace(/[A-Za-z]+/g, pseudoWord)))
+    .join('')
 }
 
 function transform(node: Nodes): void {
@@ -30,4 +43,10 @@ export function pseudoLocalize(text: string, definitions = ''): string {
   const children = parseInline(text, definitions)
   for (const child of children) transform(child)
   return serializeInline(children)
+}
+
+/** A complete, in-memory segment file of `document` in the pseudo-locale. */
+export function pseudoSegmentFile(document: SourceDocument): SegmentFile {
+  const file = updateSegmentFile(undefined, document.segments, pseudoLocale)
+  return {...file, entries: file.entries.map((entry) => ({...entry, translation: pseudoLocalize(entry.source, document.definitions)}))}
 }

@@ -1,4 +1,5 @@
 import i18next, {type TFunction} from 'i18next'
+import {pseudoLocale, pseudoText} from '../pseudo/pseudo-localize.js'
 import de from './locales/de.json' with {type: 'json'}
 import en from './locales/en.json' with {type: 'json'}
 import es from './locales/es.json' with {type: 'json'}
@@ -20,7 +21,11 @@ export function uiStrings(language: string): TFunction {
   if (instance === undefined) {
     instance = i18next.createInstance()
     void instance.init({
-      resources: Object.fromEntries(Object.entries(uiLocales).map(([lang, strings]) => [lang, {ui: strings}])),
+      resources: {
+        ...Object.fromEntries(Object.entries(uiLocales).map(([lang, strings]) => [lang, {ui: strings}])),
+        // Keyed as i18next canonicalizes it (`qps-Ploc`).
+        [Intl.getCanonicalLocales(pseudoLocale)[0]!]: {ui: Object.fromEntries(Object.entries(en).map(([key, value]) => [key, pseudoText(value)]))}
+      },
       ns: ['ui'],
       defaultNS: 'ui',
       fallbackLng: 'en',
