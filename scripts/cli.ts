@@ -5,6 +5,7 @@ import {build, formats, type Format} from './commands/build.js'
 import {check} from './commands/check.js'
 import {formatGithub, formatJson, formatSummary, formatText, summarize} from './check/format-findings.js'
 import {appendFile} from 'node:fs/promises'
+import {importDocument} from './commands/import-document.js'
 import {init} from './commands/init.js'
 import {exchangeFormats, exportTranslations, importTranslations, type ExchangeFormat} from './commands/interchange.js'
 import {writeAtomic} from './io/write-atomic.js'
@@ -140,6 +141,30 @@ const commands: Record<string, Command> = {
       if (problem !== undefined) return usageError(io, problem)
       const changed = await importTranslations(project, {language: values.lang as string, document: values.doc as string | undefined, format: values.format as ExchangeFormat, input: resolve(input!), displayPath: input!})
       io.stdout(changed ? `imported ${input} into ${values.lang}\n` : `unchanged: ${input} holds nothing new\n`)
+      return exit.ok
+    }
+  },
+  'import-doc': {
+    summary: 'bootstrap a segment file from an already translated Markdown document',
+    usage: 'interlinear import-doc --lang L [--doc D] [--force] FILE.md [--root DIR]',
+    options: {root, help, lang: {type: 'string'}, doc: {type: 'string'}, force: {type: 'boolean'}},
+    examples: ['interlinear import-doc --lang es statement.es.md', 'interlinear import-doc --lang de --doc statement --force old-translation.md'],
+    async run(project, values, positionals, io) {
+      const [input, ...rest] = positionals
+      if (typeof values.lang !== 'string') return usageError(io, '--lang is required')
+      if (input === undefined || rest.length > 0) return usageError(io, 'import-doc takes one translated Markdown file')
+      const result = await importDocument(project, {language: values.lang, document: values.doc as string | undefined, input: resolve(input), displayPath: input, force: values.force === true})
+      const {alignment} = result
+      const lines = [`${result.path}: ${result.imported} translations imported, ${alignment.pairs.length} of ${alignment.pairs.length + alignment.missing.length + alignment.unaligned.reduce((sum, item) => sum + item.mergedFrom.length, 0)} segments aligned`]
+      if (result.kept > 0) lines.push(`kept ${result.kept} existing translations (use --force to replace them)`)
+      for (const item of alignment.unaligned) {
+        const where = `${input}:${item.block.place.line}:${item.block.place.column}`
+        lines.push(item.mergedFrom.length > 0
+          ? `${where}  not aligned: seems to merge segments ${item.mergedFrom.map((segment) => `${segment.id} (line ${segment.place.line})`).join(' and ')}; split it to match the source`
+          : `${where}  not aligned: no source segment matches it with confidence`)
+      }
+      for (const segment of alignment.missing) lines.push(`${result.sourcePath}:${segment.place.line}:${segment.place.column}  missing: no translated block for segment ${segment.id}`)
+      io.stdout(`${lines.join('\n')}\n`)
       return exit.ok
     }
   },

@@ -33,7 +33,8 @@ export interface ExchangeOptions {
   format: ExchangeFormat
 }
 
-function pickDocument(loaded: LoadedProject, id: string | undefined): SourceDocument {
+/** The document named by --doc, or the only one. */
+export function pickDocument(loaded: LoadedProject, id: string | undefined): SourceDocument {
   if (id === undefined) {
     if (loaded.documents.length === 1) return loaded.documents[0]!
     failNow('<arguments>', errors.chooseDocument(loaded.documents.map((document) => document.id)))

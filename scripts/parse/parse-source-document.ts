@@ -19,6 +19,8 @@ export interface ParseSourceOptions {
   path: string
   /** Front-matter keys to translate. */
   translatableFields?: readonly string[]
+  /** Language to assume when the front matter names none (a translated document to import). */
+  language?: string
 }
 
 /**
@@ -29,7 +31,7 @@ export function parseSourceDocument(text: string, options: ParseSourceOptions): 
   const file = new VFile({path: options.path, value: text})
   const frontMatter = readFrontMatter(text, file)
   if (file.messages.length > 0) return {file}
-  const language = frontMatter.data.language
+  const language = frontMatter.data.language ?? options.language
   if (typeof language !== 'string') {
     fail(file, errors.sourceLanguageMissing(), {line: 1, column: 1})
     return {file}
