@@ -152,6 +152,16 @@ describe('interlinear check', () => {
     expect(await read(root, 'summary.md')).toMatch(/### es\n\n\| document \| translated \|.*\n.*\n\| statement \| 2\/11 \| 0 \| 0 \| 9 \| 0 \| 1 \| \d+ \|/)
   })
 
+  it('reports a language folder without a segment file for a document (missing-file)', async () => {
+    const root = await makeProject({'source/statement.md': statementText, 'source/other.md': '---\nlanguage: en\n---\n\nAnother document.\n'})
+    await cli(['init', 'es'], root)
+    await put(root, 'source/third.md', '---\nlanguage: en\n---\n\nA third document.\n')
+    const {diagnostics} = JSON.parse((await cli(['check', '--format', 'json'], root)).stdout)
+    expect(diagnostics.filter((finding: {rule: string}) => finding.rule === 'missing-file')).toEqual([
+      expect.objectContaining({file: 'translations/es/third.md', line: 1, severity: 'warning', document: 'third'})
+    ])
+  })
+
   it('fails a language under --min-coverage', async () => {
     const root = await makeProject()
     await cli(['init', 'es'], root)
