@@ -9,7 +9,7 @@ import {readConfig} from '../io/read-config.js'
 import {assertLanguageTag, type Project} from '../io/project.js'
 import {writeAtomic} from '../io/write-atomic.js'
 import {createResolver} from '../merge/create-resolver.js'
-import {collectResources, mergeTranslations, type LocalizedDocument, type StalePolicy} from '../merge/merge-translations.js'
+import {collectResources, mergeTranslations, type LocalizedCounts, type LocalizedDocument, type StalePolicy} from '../merge/merge-translations.js'
 import {renderHtml} from '../render/render-html.js'
 import {renderIndex} from '../render/render-index.js'
 import {renderMarkdown} from '../render/render-markdown.js'
@@ -39,18 +39,11 @@ export interface BuildOptions {
 }
 
 /** Coverage of one language and document, as recorded in the manifest. */
-export interface CoverageRecord {
+export interface CoverageRecord extends LocalizedCounts {
   language: string
   document: string
   status: LocalizedDocument['status']
   coverage: number
-  total: number
-  translated: number
-  missing: number
-  stale: number
-  needsReview: number
-  fallback: number
-  outdated: number
   published: boolean
 }
 
