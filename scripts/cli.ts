@@ -1,16 +1,10 @@
 import {resolve} from 'node:path'
 import {parseArgs, type ParseArgsConfig} from 'node:util'
-import {reporter} from 'vfile-reporter'
-import {build, formats, type Format} from './commands/build.js'
-import {check} from './commands/check.js'
-import {formatGithub, formatJson, formatSummary, formatText, summarize} from './check/format-findings.js'
 import {appendFile} from 'node:fs/promises'
-import {importDocument} from './commands/import-document.js'
-import {init} from './commands/init.js'
-import {exchangeFormats, exportTranslations, importTranslations, type ExchangeFormat} from './commands/interchange.js'
-import {writeAtomic} from './io/write-atomic.js'
-import {status} from './commands/status.js'
-import {update, type FileChange} from './commands/update.js'
+import type {Format} from './commands/build.js'
+import type {ExchangeFormat} from './commands/interchange.js'
+import type {FileChange} from './commands/update.js'
+import {exchangeFormats, outputFormats} from './config.js'
 import {InputError} from './diagnostics.js'
 import type {Project} from './io/project.js'
 import type {StatusRow} from './types.js'
@@ -48,6 +42,7 @@ const commands: Record<string, Command> = {
     async run(project, _values, positionals, io) {
       const [language, ...rest] = positionals
       if (language === undefined || rest.length > 0) return usageError(io, 'init takes exactly one language tag, e.g. `interlinear init es`')
+      const {init} = await import('./commands/init.js')
       for (const path of await init(project, language)) io.stdout(`created ${path}\n`)
       return exit.ok
     }
@@ -60,6 +55,7 @@ const commands: Record<string, Command> = {
     async run(project, values, positionals, io) {
       if (positionals.length > 0) return usageError(io, `unexpected argument \`${positionals[0]}\``)
       const dryRun = values['dry-run'] === true
+      const {update} = await import('./commands/update.js')
       const changes = await update(project, {languages: values.lang as string[] | undefined, dryRun})
       io.stdout(formatChanges(changes, dryRun))
       return exit.ok
@@ -72,14 +68,15 @@ const commands: Record<string, Command> = {
     examples: ['interlinear build', 'interlinear build --lang fa --formats html --out /tmp/site', 'interlinear build --min-coverage 90 --stale keep', 'interlinear build --pseudo --formats html'],
     async run(project, values, positionals, io) {
       if (positionals.length > 0) return usageError(io, `unexpected argument \`${positionals[0]}\``)
-      const chosen = typeof values.formats === 'string' ? values.formats.split(',').map((format) => format.trim()) : [...formats]
-      const unknown = chosen.find((format) => !(formats as readonly string[]).includes(format))
+      const chosen = typeof values.formats === 'string' ? values.formats.split(',').map((format) => format.trim()) : [...outputFormats]
+      const unknown = chosen.find((format) => !(outputFormats as readonly string[]).includes(format))
       if (unknown !== undefined) return usageError(io, `unknown format \`${unknown}\` (use html, md, txt)`)
       const minCoverage = numberOption(values['min-coverage'], 0, 100)
       const width = numberOption(values.width, 20, 1000)
       if (minCoverage === null) return usageError(io, '--min-coverage must be a number from 0 to 100')
       if (width === null) return usageError(io, '--width must be a whole number from 20 to 1000')
       if (values.stale !== 'fallback' && values.stale !== 'keep') return usageError(io, '--stale must be `fallback` or `keep`')
+      const {build} = await import('./commands/build.js')
       const result = await build(project, {
         languages: values.lang as string[] | undefined,
         formats: chosen as Format[],
@@ -107,6 +104,8 @@ const commands: Record<string, Command> = {
       if (format !== 'text' && format !== 'json' && format !== 'github') return usageError(io, '--format must be `text`, `json` or `github`')
       const minCoverage = numberOption(values['min-coverage'], 0, 100)
       if (minCoverage === null) return usageError(io, '--min-coverage must be a number from 0 to 100')
+      const {check} = await import('./commands/check.js')
+      const {formatGithub, formatJson, formatSummary, formatText, summarize} = await import('./check/format-findings.js')
       const result = await check(project, {languages: values.lang as string[] | undefined, minCoverage})
       const formatter = {text: formatText, json: formatJson, github: formatGithub}[format]
       io.stdout(formatter(result.records))
@@ -124,6 +123,8 @@ const commands: Record<string, Command> = {
     async run(project, values, positionals, io) {
       const problem = exchangeUsage(values, positionals)
       if (problem !== undefined) return usageError(io, problem)
+      const {exportTranslations} = await import('./commands/interchange.js')
+      const {writeAtomic} = await import('./io/write-atomic.js')
       const text = await exportTranslations(project, {language: values.lang as string, document: values.doc as string | undefined, format: values.format as ExchangeFormat})
       if (typeof values.out === 'string') await writeAtomic(resolve(values.out), text)
       else io.stdout(text)
@@ -139,6 +140,7 @@ const commands: Record<string, Command> = {
       const [input, ...rest] = positionals
       const problem = exchangeUsage(values, rest) ?? (input === undefined ? 'import takes the file to read, e.g. `interlinear import --lang es --format po es.po`' : undefined)
       if (problem !== undefined) return usageError(io, problem)
+      const {importTranslations} = await import('./commands/interchange.js')
       const changed = await importTranslations(project, {language: values.lang as string, document: values.doc as string | undefined, format: values.format as ExchangeFormat, input: resolve(input!), displayPath: input!})
       io.stdout(changed ? `imported ${input} into ${values.lang}\n` : `unchanged: ${input} holds nothing new\n`)
       return exit.ok
@@ -153,6 +155,7 @@ const commands: Record<string, Command> = {
       const [input, ...rest] = positionals
       if (typeof values.lang !== 'string') return usageError(io, '--lang is required')
       if (input === undefined || rest.length > 0) return usageError(io, 'import-doc takes one translated Markdown file')
+      const {importDocument} = await import('./commands/import-document.js')
       const result = await importDocument(project, {language: values.lang, document: values.doc as string | undefined, input: resolve(input), displayPath: input, force: values.force === true})
       const {alignment} = result
       const lines = [`${result.path}: ${result.imported} translations imported, ${alignment.pairs.length} of ${alignment.pairs.length + alignment.missing.length + alignment.unaligned.reduce((sum, item) => sum + item.mergedFrom.length, 0)} segments aligned`]
@@ -177,6 +180,7 @@ const commands: Record<string, Command> = {
       if (positionals.length > 0) return usageError(io, `unexpected argument \`${positionals[0]}\``)
       const format = values.format
       if (format !== 'text' && format !== 'json') return usageError(io, '--format must be `text` or `json`')
+      const {status} = await import('./commands/status.js')
       const rows = await status(project, {languages: values.lang as string[] | undefined})
       io.stdout(format === 'json' ? `${JSON.stringify(rows, null, 2)}\n` : formatStatus(rows))
       return exit.ok
@@ -266,6 +270,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return await command.run(project, parsed.values, parsed.positionals, io)
   } catch (error) {
     if (error instanceof InputError) {
+      const {reporter} = await import('vfile-reporter')
       io.stderr(`${reporter(error.files, {color: io.color})}\n`)
       return exit.usage
     }

@@ -17,3 +17,9 @@ export const defaults = {
   /** Plain-text wrap width in terminal columns. */
   width: 72
 } as const
+
+/** Output formats of `build`. */
+export const outputFormats = ['html', 'md', 'txt'] as const
+
+/** Formats of `export` and `import`. */
+export const exchangeFormats = ['i18next', 'po', 'xliff'] as const

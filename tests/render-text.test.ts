@@ -2,6 +2,8 @@ import fc from 'fast-check'
 import stringWidth from 'string-width'
 import {describe, expect, it} from 'vitest'
 import {parseMarkdown} from '../scripts/parse/parse-markdown.js'
+import {parseInline, parseInlineMarkdown} from '../scripts/merge/parse-inline.js'
+import {columnWidth} from '../scripts/render/column-width.js'
 import {renderText} from '../scripts/render/render-text.js'
 import {wrapText} from '../scripts/render/wrap-text.js'
 
@@ -67,6 +69,28 @@ describe('renderText', () => {
         expect(lines.join('').replace(/\s/g, '')).toBe(input.replace(/\s/g, ''))
         for (const line of lines) if (stringWidth(line) > width) expect(line.trim()).not.toMatch(/ /)
       })
+    )
+  })
+})
+
+describe('fast paths agree with the full implementations (property)', () => {
+  const alphabet = fc.constantFrom('a', 'Z', ' ', '1', '.', '-', '*', '_', '`', '[', ']', '(', ')', '<', '>', '!', '&', '#', '|', ':', '@', '\\', '\n', 'w', '中', 'é', '\u0301', '\u200c', '\u00a0', '。', 'ｱ')
+  it('parseInline equals the full parser whenever it skips it', () => {
+    fc.assert(
+      fc.property(fc.string({unit: alphabet, maxLength: 30}), (text) => {
+        expect(parseInline(text, '')).toEqual(parseInlineMarkdown(text, ''))
+      }),
+      {numRuns: 2000}
+    )
+  })
+
+  it('columnWidth equals string-width', () => {
+    fc.assert(
+      fc.property(fc.string({unit: alphabet, maxLength: 30}), (text) => {
+        const line = text.replace(/\n/g, '')
+        expect(columnWidth(line)).toBe(stringWidth(line))
+      }),
+      {numRuns: 2000}
     )
   })
 })

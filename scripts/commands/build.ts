@@ -1,7 +1,7 @@
 import {createHash} from 'node:crypto'
 import {readFile, rm} from 'node:fs/promises'
 import {join, resolve} from 'node:path'
-import {defaults} from '../config.js'
+import {defaults, outputFormats} from '../config.js'
 import {failNow} from '../diagnostics.js'
 import {errors} from '../errors.js'
 import {loadProject} from '../io/load-project.js'
@@ -18,8 +18,7 @@ import {pseudoLocale, pseudoSegmentFile} from '../pseudo/pseudo-localize.js'
 import {computeStatus} from '../status/compute-status.js'
 
 /** Output formats of `build`. */
-export type Format = 'html' | 'md' | 'txt'
-export const formats: readonly Format[] = ['html', 'md', 'txt']
+export type Format = (typeof outputFormats)[number]
 
 /** Options for `build`. */
 export interface BuildOptions {
@@ -78,7 +77,7 @@ export interface BuildResult {
 export async function build(project: Project, options: BuildOptions = {}): Promise<BuildResult> {
   for (const language of options.languages ?? []) assertLanguageTag(language)
   const out = resolve(options.out ?? join(project.root, defaults.distDir))
-  const chosen = options.formats ?? formats
+  const chosen = options.formats ?? outputFormats
   const config = await readConfig(project)
   // Every language is loaded, even with --lang: a fallback chain may lead through any of them.
   const loaded = await loadProject(project)

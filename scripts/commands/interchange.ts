@@ -1,4 +1,5 @@
 import {VFile} from 'vfile'
+import type {exchangeFormats} from '../config.js'
 import {failNow, throwIfErrors} from '../diagnostics.js'
 import {errors} from '../errors.js'
 import {applyImport} from '../interchange/apply-import.js'
@@ -16,8 +17,7 @@ import type {SegmentFile, SourceDocument} from '../types.js'
 import {serialize} from './update.js'
 
 /** Exchange formats. */
-export type ExchangeFormat = 'i18next' | 'po' | 'xliff'
-export const exchangeFormats: readonly ExchangeFormat[] = ['i18next', 'po', 'xliff']
+export type ExchangeFormat = (typeof exchangeFormats)[number]
 
 const parsers: Record<ExchangeFormat, (text: string, path: string) => {units?: ExchangeUnit[]; file: VFile}> = {
   i18next: parseI18next,

@@ -1,12 +1,26 @@
 import type {PhrasingContent} from 'mdast'
 import {parseMarkdown} from '../parse/parse-markdown.js'
 
+// Anything that can start Markdown syntax (escapes, code, emphasis, links, HTML, entities, tables,
+// line breaks, GFM autolinks via `:` `@` `www.`), or white space at the ends.
+const syntax = /[\\`*_[\]<>!&~|#\n@:]|www\./i
+
+/** Whether `text` reads as itself, one text node, so the parser can be skipped (proven equal by a property test). */
+export function isPlainInline(text: string): boolean {
+  return text !== '' && !syntax.test(text) && text === text.trim() && !/^[-+=]|^\d+[.)]/.test(text)
+}
+
 /**
  * Parse a segment's inline Markdown into phrasing content, with the source's link and footnote
  * definitions in scope. Text that does not parse as one paragraph (it cannot come from a valid
  * segment file) is kept as literal text rather than trusted as blocks.
  */
 export function parseInline(text: string, definitions: string): PhrasingContent[] {
+  return isPlainInline(text) ? [{type: 'text', value: text}] : parseInlineMarkdown(text, definitions)
+}
+
+/** `parseInline` without the fast path: always the full parser. */
+export function parseInlineMarkdown(text: string, definitions: string): PhrasingContent[] {
   const tree = parseMarkdown(definitions === '' ? text : `${text}\n\n${definitions}`)
   const [first] = tree.children
   if (first?.type !== 'paragraph') return [{type: 'text', value: text}]

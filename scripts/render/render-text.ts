@@ -1,5 +1,5 @@
 import type {Definition, FootnoteDefinition, List, ListItem, Nodes, PhrasingContent, Root, RootContent, Table} from 'mdast'
-import stringWidth from 'string-width'
+import {columnWidth} from './column-width.js'
 import {visit} from 'unist-util-visit'
 import {defaults} from '../config.js'
 import {wrapText} from './wrap-text.js'
@@ -64,9 +64,9 @@ function listItem(item: ListItem, marker: string, state: State, width: number, s
 function table(node: Table, state: State): string[] {
   const rows = node.children.map((row) => row.children.map((cell) => inline(cell.children, state).replace(/\n/g, ' ').trim()))
   const columns = Math.max(...rows.map((row) => row.length))
-  const widths = Array.from({length: columns}, (_, column) => Math.max(1, ...rows.map((row) => stringWidth(row[column] ?? ''))))
+  const widths = Array.from({length: columns}, (_, column) => Math.max(1, ...rows.map((row) => columnWidth(row[column] ?? ''))))
   const pad = (text: string, column: number) => {
-    const space = widths[column]! - stringWidth(text)
+    const space = widths[column]! - columnWidth(text)
     const align = node.align?.[column]
     if (align === 'right') return ' '.repeat(space) + text
     if (align === 'center') return ' '.repeat(Math.floor(space / 2)) + text + ' '.repeat(Math.ceil(space / 2))
@@ -81,7 +81,7 @@ function table(node: Table, state: State): string[] {
 const blockHandlers: Record<string, BlockHandler> = {
   heading: (node: {depth: number; children: PhrasingContent[]}, state, width) => {
     const lines = wrapText(inline(node.children, state).trim(), width)
-    return [...lines, (node.depth === 1 ? '=' : '-').repeat(Math.max(...lines.map((text) => stringWidth(text))))]
+    return [...lines, (node.depth === 1 ? '=' : '-').repeat(Math.max(...lines.map((text) => columnWidth(text))))]
   },
   paragraph: (node: {children: PhrasingContent[]}, state, width) => wrapText(inline(node.children, state).trim(), width),
   blockquote: (node: {children: RootContent[]}, state, width) => indent(blocks(node.children, state, Math.max(1, width - 4)), '    '),

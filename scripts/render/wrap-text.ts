@@ -1,4 +1,4 @@
-import stringWidth from 'string-width'
+import {columnWidth} from './column-width.js'
 
 // Characters between which a line may break although there is no space: CJK ideographs, kana, Hangul, full-width forms.
 const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u
@@ -47,7 +47,7 @@ export function wrapText(text: string, width: number): string[] {
     let line = ''
     let lineWidth = 0
     for (const token of tokenize(paragraphLine)) {
-      const tokenWidth = stringWidth(token.text)
+      const tokenWidth = columnWidth(token.text)
       const separator = line === '' ? '' : token.separator
       if (line !== '' && lineWidth + separator.length + tokenWidth > width) {
         lines.push(line)
