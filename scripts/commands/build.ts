@@ -126,8 +126,13 @@ export async function build(project: Project, options: BuildOptions = {}): Promi
   const epoch = process.env.SOURCE_DATE_EPOCH
   if (epoch !== undefined && /^\d+$/.test(epoch)) manifest.built = new Date(Number(epoch) * 1000).toISOString()
   await removeStaleOutputs(out, new Set(outputs.keys()))
-  for (const [path, text] of outputs) await writeAtomic(join(out, path), text)
-  await writeAtomic(join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`)
+  // Build output can always be rebuilt: written without flushing, several at a time.
+  const queue = [...outputs]
+  const worker = async () => {
+    for (let next = queue.shift(); next !== undefined; next = queue.shift()) await writeAtomic(join(out, next[0]), next[1], {durable: false})
+  }
+  await Promise.all(Array.from({length: 8}, worker))
+  await writeAtomic(join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`, {durable: false})
   return {out, manifest, withheld: coverage.filter((record) => !record.published)}
 }
 

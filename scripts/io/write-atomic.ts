@@ -6,9 +6,10 @@ import {basename, dirname, join} from 'node:path'
  * Write `content` to `path` atomically: a temporary file in the same folder, flushed to disk,
  * then renamed over the target, so a killed process leaves either the old or the new file.
  * Temporary names start with `.` and end with `.tmp`, so no scan mistakes them for documents.
- * A symlink at `path` is refused rather than followed.
+ * A symlink at `path` is refused rather than followed. `durable: false` skips the flush for output
+ * that can be rebuilt (dist/): the rename still keeps readers from seeing half a file.
  */
-export async function writeAtomic(path: string, content: string | Uint8Array): Promise<void> {
+export async function writeAtomic(path: string, content: string | Uint8Array, options: {durable?: boolean} = {}): Promise<void> {
   const folder = dirname(path)
   await mkdir(folder, {recursive: true})
   const existing = await lstat(path).catch(() => undefined)
@@ -17,7 +18,7 @@ export async function writeAtomic(path: string, content: string | Uint8Array): P
   const handle = await open(temporary, 'wx', 0o644)
   try {
     await handle.writeFile(content)
-    await handle.sync()
+    if (options.durable !== false) await handle.sync()
   } catch (error) {
     await handle.close()
     await rm(temporary, {force: true})

@@ -6,6 +6,7 @@ import {errors} from '../errors.js'
 import {checkLimits, parseMarkdown} from '../parse/parse-markdown.js'
 import {readFrontMatter} from '../parse/read-front-matter.js'
 import type {Place, ReviewStatus, SegmentEntry, SegmentFile} from '../types.js'
+import {readEntriesFast} from './read-entries-fast.js'
 import {blockHints} from './translation-syntax.js'
 import {headerCommentPrefix, idLinePattern, idLinePrefix, obsoleteHeading, reviewNoteMarker} from './segment-file-syntax.js'
 
@@ -51,7 +52,7 @@ export function parseSegmentFile(text: string, options: ParseSegmentFileOptions)
     fail(file, errors.frontMatterField('status', '`draft` or `reviewed`', describe(status)), line('status'))
   }
   if (!checkLimits(text, file)) return {file}
-  const entries = readEntries(text, frontMatter.bodyStart, file)
+  const entries = readEntriesFast(text, frontMatter.bodyStart) ?? readEntries(text, frontMatter.bodyStart, file)
   if (file.messages.some((message) => message.fatal === true)) return {file}
   return {
     file,
@@ -70,7 +71,8 @@ function describe(value: unknown): string {
   return value === undefined ? 'nothing' : `\`${JSON.stringify(value)}\``
 }
 
-function readEntries(text: string, bodyStart: number, file: VFile): SegmentEntry[] {
+/** Read the entries with the full Markdown parser, recording every problem on `file`. */
+export function readEntries(text: string, bodyStart: number, file: VFile): SegmentEntry[] {
   const tree = parseMarkdown(text, bodyStart)
   const entries: SegmentEntry[] = []
   const seen = new Map<string, number>()

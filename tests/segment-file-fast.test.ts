@@ -1,0 +1,70 @@
+import {readFile} from 'node:fs/promises'
+import {join} from 'node:path'
+import fc from 'fast-check'
+import {VFile} from 'vfile'
+import {describe, expect, it} from 'vitest'
+import {readFrontMatter} from '../scripts/parse/read-front-matter.js'
+import {readEntries} from '../scripts/segment-file/parse-segment-file.js'
+import {readEntriesFast} from '../scripts/segment-file/read-entries-fast.js'
+import {stringifySegmentFile} from '../scripts/segment-file/stringify-segment-file.js'
+import {serializeInline} from '../scripts/segment/serialize-inline.js'
+import type {SegmentEntry, SegmentFile} from '../scripts/types.js'
+import {repository} from './helpers.js'
+
+// Characters that make Markdown interesting: block starts, inline syntax, line breaks, scripts.
+const piece = fc.constantFrom('word', 'Wort', ' ', ' ', '\n', '\\\n', '1984.', '1)', '- ', '+ ', '* ', '# ', '> ', '|', '---', '===', '***', '```', '<b>', '<!--', '[x]', '[^1]', ': ', '*em*', '`c`', '    ', '\t', '中文', 'é', '«', '»', '!', '&amp;', '_')
+const inline = fc.array(piece, {minLength: 1, maxLength: 12}).map((parts) => parts.join(''))
+const translation = fc.oneof(inline, inline.map((text) => text.trim()), fc.constant(''))
+
+const entry = fc.record({
+  source: inline.map((text) => serializeInline([{type: 'text', value: text.replace(/\s+/g, ' ').trim() || 'x'}])),
+  translation,
+  previousSource: fc.option(inline.map((text) => serializeInline([{type: 'text', value: text.replace(/\s+/g, ' ').trim() || 'y'}])), {nil: undefined}),
+  obsolete: fc.boolean()
+})
+
+function fileOf(items: {source: string; translation: string; previousSource: string | undefined; obsolete: boolean}[]): SegmentFile {
+  const entries: SegmentEntry[] = items.map((item, index) => {
+    const result: SegmentEntry = {id: `${(index + 0x10000000).toString(16)}`, source: item.source, translation: item.translation, obsolete: item.obsolete, place: {line: 1, column: 1}, translationPlace: {line: 1, column: 1}}
+    if (item.previousSource !== undefined) result.previousSource = item.previousSource
+    return result
+  })
+  return {language: 'es', translators: [], status: 'draft', frontMatterText: 'language: es\ntranslators: []\nstatus: draft', frontMatter: {}, entries}
+}
+
+function both(text: string) {
+  const file = new VFile()
+  const {bodyStart} = readFrontMatter(text, file)
+  const full = readEntries(text, bodyStart, file)
+  return {fast: readEntriesFast(text, bodyStart), full, errors: file.messages.length}
+}
+
+describe('the fast segment-file reader', () => {
+  it('reads exactly what the full parser reads, or defers to it (property)', () => {
+    let fastCount = 0
+    fc.assert(
+      fc.property(fc.array(entry, {minLength: 1, maxLength: 6}), fc.option(fc.tuple(fc.nat(), piece), {nil: undefined}), (items, edit) => {
+        let text = stringifySegmentFile(fileOf(items), {document: 'doc', sourcePath: 'source/doc.md'})
+        if (edit !== undefined) {
+          // An editor's stray change somewhere in the body.
+          const at = text.indexOf('-->') + 3 + (edit[0] % Math.max(1, text.length - text.indexOf('-->') - 3))
+          text = text.slice(0, at) + edit[1] + text.slice(at)
+        }
+        const {fast, full, errors} = both(text)
+        if (fast === undefined) return
+        fastCount++
+        expect(errors).toBe(0)
+        expect(fast).toEqual(full)
+      }),
+      {numRuns: 1500}
+    )
+    // The fast path must actually be taken for ordinary files.
+    expect(fastCount).toBeGreaterThan(100)
+  })
+
+  it.each(['de', 'es', 'fa', 'fr', 'zh-Hans'])('takes the fast path for the shipped %s file', async (language) => {
+    const text = await readFile(join(repository, 'translations', language, 'statement.md'), 'utf8')
+    const {fast, full} = both(text)
+    expect(fast).toEqual(full)
+  })
+})
