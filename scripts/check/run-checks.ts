@@ -88,14 +88,27 @@ function checkSegment(file: VFile, status: SegmentStatus, document: SourceDocume
   checkTranslation(file, entry, status.state === 'translated' ? status.segment.text : entry.previousSource ?? entry.source, document, glossary, scope)
 }
 
+// Every language checks against the same sources: parse each once.
+const sourceCache = new WeakMap<SourceDocument, Map<string, {children: PhrasingContent[]; plain: string}>>()
+
+function parsedSource(document: SourceDocument, text: string): {children: PhrasingContent[]; plain: string} {
+  let cache = sourceCache.get(document)
+  if (cache === undefined) sourceCache.set(document, (cache = new Map()))
+  let parsed = cache.get(text)
+  if (parsed === undefined) {
+    const children = parseInline(text, document.definitions)
+    cache.set(text, (parsed = {children, plain: toString(children)}))
+  }
+  return parsed
+}
+
 function checkTranslation(file: VFile, entry: SegmentEntry, sourceText: string, document: SourceDocument, glossary: Glossary | undefined, scope: FindingScope): void {
   const place = entry.translationPlace
   const flag = (rule: Rule, reason: string | undefined) => {
     if (reason !== undefined) report(file, rule, reason, place, scope)
   }
-  const source: PhrasingContent[] = parseInline(sourceText, document.definitions)
+  const {children: source, plain: sourcePlain} = parsedSource(document, sourceText)
   const translation: PhrasingContent[] = parseInline(entry.translation, document.definitions)
-  const sourcePlain = toString(source)
   const translationPlain = toString(translation)
   for (const finding of checkMarkup(source, translation)) flag(finding.rule, finding.reason)
   flag(numbersMismatch, checkNumbers(sourcePlain, translationPlain))

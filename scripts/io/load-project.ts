@@ -66,24 +66,29 @@ export async function loadProject(project: Project, options: LoadOptions = {}): 
   const languages = options.languages ? existing.filter((language) => options.languages!.includes(language)) : existing
   const segmentFiles = new Map<string, Map<string, SegmentFile>>()
   const known = new Set(documents.map((document) => document.id))
-  for (const language of languages) {
-    const perDocument = new Map<string, SegmentFile>()
-    segmentFiles.set(language, perDocument)
-    for (const id of await listSegmentFiles(project, language)) {
-      const absolute = segmentFilePath(project, language, id)
-      const path = projectPath(project, absolute)
-      if (!known.has(id)) {
-        const file = failedFile(path)
-        fail(file, errors.unknownDocument(id), {line: 1, column: 1})
-        failed.push(file)
-        continue
-      }
-      const text = await readOrCollect(absolute, path, failed)
-      if (text === undefined) continue
-      const {segmentFile, file} = parseSegmentFile(text, {path, language})
-      files.push(file)
-      if (segmentFile !== undefined) perDocument.set(id, segmentFile)
+  // Read every file at once (IO overlaps), then parse in a fixed order so reports are deterministic.
+  const listed = await Promise.all(languages.map(async (language) => (await listSegmentFiles(project, language)).map((id) => ({language, id}))))
+  const reads = listed.flat().map(({language, id}) => {
+    const absolute = segmentFilePath(project, language, id)
+    const path = projectPath(project, absolute)
+    const readFailures: VFile[] = []
+    const text = known.has(id) ? readOrCollect(absolute, path, readFailures) : Promise.resolve(undefined)
+    return {language, id, path, text, readFailures}
+  })
+  for (const language of languages) segmentFiles.set(language, new Map())
+  for (const read of reads) {
+    if (!known.has(read.id)) {
+      const file = failedFile(read.path)
+      fail(file, errors.unknownDocument(read.id), {line: 1, column: 1})
+      failed.push(file)
+      continue
     }
+    const text = await read.text
+    failed.push(...read.readFailures)
+    if (text === undefined) continue
+    const {segmentFile, file} = parseSegmentFile(text, {path: read.path, language: read.language})
+    files.push(file)
+    if (segmentFile !== undefined) segmentFiles.get(read.language)!.set(read.id, segmentFile)
   }
   throwIfErrors([...failed, ...files])
   return {project, documents, languages, segmentFiles, files}

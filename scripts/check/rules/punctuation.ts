@@ -35,6 +35,8 @@ export function checkFinalPunctuation(source: string, translation: string): stri
 }
 
 const pairs: [string, string][] = [['(', ')'], ['[', ']'], ['{', '}'], ['«', '»'], ['‹', '›'], ['「', '」'], ['『', '』'], ['（', '）'], ['《', '》'], ['〈', '〉'], ['【', '】'], ['“', '”']]
+const opening = new Map(pairs)
+const closing = new Set(pairs.map(([, close]) => close))
 
 /**
  * Unbalanced brackets and quotes: every opening bracket closed in order, and an even number of
@@ -42,18 +44,16 @@ const pairs: [string, string][] = [['(', ')'], ['[', ']'], ['{', '}'], ['«', '�
  * and closes with `“`).
  */
 export function checkBrackets(translation: string): string | undefined {
-  const active = translation.includes('„') ? pairs.filter(([open]) => open !== '“') : pairs
+  const german = translation.includes('„')
   const stack: string[] = []
   for (const character of translation) {
-    const opening = active.find(([open]) => open === character)
-    const closing = active.find(([, close]) => close === character)
-    if (opening) stack.push(opening[1])
-    else if (closing && stack.pop() !== character) return `Unbalanced \`${character}\`: check the brackets and quotes`
+    const close = opening.get(character)
+    if (close !== undefined && !(german && character === '“')) stack.push(close)
+    else if (closing.has(character) && !(german && character === '”') && stack.pop() !== character) return `Unbalanced \`${character}\`: check the brackets and quotes`
   }
   if (stack.length > 0) return `Unclosed bracket or quote: add \`${stack.at(-1)}\``
   if ((translation.match(/"/g)?.length ?? 0) % 2 === 1) return 'Odd number of `"`: a quotation is not closed'
-  const german = (translation.match(/„/g)?.length ?? 0) - (translation.match(/“/g)?.length ?? 0)
-  if (translation.includes('„') && german !== 0) return 'Unbalanced `„` and `“`: each quotation opens with `„` and closes with `“`'
+  if (german && (translation.match(/„/g)?.length ?? 0) !== (translation.match(/“/g)?.length ?? 0)) return 'Unbalanced `„` and `“`: each quotation opens with `„` and closes with `“`'
   return undefined
 }
 
