@@ -45,8 +45,8 @@ export function throwIfErrors(files: VFile[]): void {
   if (bad.length > 0) throw new InputError(bad)
 }
 
-/** Throw an `InputError` for one problem in one file. */
-export function failNow(path: string, problem: Problem, place?: Place): never {
+/** Throw an `InputError` for one problem in one file (at its start when no place is given). */
+export function failNow(path: string, problem: Problem, place: Place = {line: 1, column: 1}): never {
   const file = new VFile({path})
   fail(file, problem, place)
   throw new InputError([file])

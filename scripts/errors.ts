@@ -24,6 +24,10 @@ export const errors = {
     reason: `Block nesting is ${depth} levels deep, over the limit of ${limit}: flatten the lists or quotes`,
     ruleId: 'limit-nesting'
   }),
+  tableTooWide: (columns: number, limit: number): Problem => ({
+    reason: `Line has ${columns} table cells, over the limit of ${limit}: split the table`,
+    ruleId: 'limit-table-size'
+  }),
   notAFile: (what: string): Problem => ({
     reason: `Expected a regular file, found ${what}: replace it with a plain file inside the project`,
     ruleId: 'unsafe-path'

@@ -8,5 +8,7 @@ export const limits = {
   /** Longest line, in UTF-16 code units. */
   maxLineLength: 100_000,
   /** Deepest nesting of block quotes and list items. */
-  maxNesting: 64
+  maxNesting: 64,
+  /** Most table cells on one line (`|` separators). */
+  maxTableColumns: 256
 } as const

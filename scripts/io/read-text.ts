@@ -31,6 +31,8 @@ export function decodeText(bytes: Uint8Array, displayPath: string): string {
     const byte = firstInvalidUtf8(bytes)
     failNow(displayPath, errors.invalidUtf8(byte), placeOfByte(bytes, byte))
   }
+  const nul = bytes.indexOf(0)
+  if (nul !== -1) failNow(displayPath, errors.nulCharacter(), placeOfByte(bytes, nul))
   // TextDecoder strips one BOM itself (ignoreBOM: false).
   return text.replace(/\r\n?/g, '\n')
 }

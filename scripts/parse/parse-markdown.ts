@@ -22,8 +22,8 @@ export function parseMarkdown(text: string, start = 0): Root {
 const containerPrefix = /^(?:[ \t]*(?:>|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$)))*[ \t]*/
 
 /**
- * Check the limits that keep remark's recursion and run time bounded, before parsing: line length
- * and block nesting (quotes, list items, indentation). Problems are recorded on `file`.
+ * Check the limits that keep remark's recursion and run time bounded, before parsing: line length,
+ * table width and block nesting (quotes, list items, indentation). Problems are recorded on `file`.
  * @returns whether the text is within limits
  */
 export function checkLimits(text: string, file: VFile): boolean {
@@ -34,6 +34,12 @@ export function checkLimits(text: string, file: VFile): boolean {
     if (end === -1) end = text.length
     if (end - start > limits.maxLineLength) {
       fail(file, errors.lineTooLong(end - start, limits.maxLineLength), {line, column: 1})
+      return false
+    }
+    let pipes = 0
+    for (let index = text.indexOf('|', start); index !== -1 && index < end && pipes <= limits.maxTableColumns; index = text.indexOf('|', index + 1)) pipes++
+    if (pipes > limits.maxTableColumns) {
+      fail(file, errors.tableTooWide(pipes, limits.maxTableColumns), {line, column: 1})
       return false
     }
     const prefix = containerPrefix.exec(text.slice(start, Math.min(end, start + 4 * limits.maxNesting + 64)))![0]
