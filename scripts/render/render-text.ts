@@ -1,8 +1,7 @@
-import type {Definition, FootnoteDefinition, List, ListItem, Nodes, PhrasingContent, Root, RootContent, Table} from 'mdast'
-import {columnWidth} from './column-width.js'
+import type {FootnoteDefinition, Nodes, Root, Table} from 'mdast'
+import stringWidth from 'string-width'
 import {visit} from 'unist-util-visit'
 import {defaults} from '../config.js'
-import {wrapText} from './wrap-text.js'
 
 /** Options for `renderText`. */
 export interface RenderTextOptions {
@@ -11,120 +10,268 @@ export interface RenderTextOptions {
 }
 
 interface State {
-  definitions: Map<string, Definition>
-  footnotes: Map<string, number>
+  /** Link definition URLs by identifier; the first definition of a label wins, as in CommonMark. */
+  definitions: Map<string, string>
   footnoteDefinitions: Map<string, FootnoteDefinition>
+  /** Footnote numbers, assigned as references are rendered, so in reading order. */
+  footnotes: Map<FootnoteDefinition, number>
 }
 
-type InlineHandler = (node: never, state: State) => string
-type BlockHandler = (node: never, state: State, width: number) => string[]
+/**
+ * Inline content on its way to the wrapper: text, or a run that must stay on one line (`keep`: a
+ * `<url>`), or one that must stay on the line of what precedes it (`attach`: a footnote mark).
+ */
+interface Piece {
+  text: string
+  keep?: boolean
+  attach?: boolean
+}
 
-const inline = (nodes: readonly Nodes[], state: State): string => nodes.map((node) => inlineNode(node, state)).join('')
+type InlineHandlers = {[Type in Nodes['type']]?: (node: Extract<Nodes, {type: Type}>, state: State) => Piece[]}
+type BlockHandlers = {[Type in Nodes['type']]?: (node: Extract<Nodes, {type: Type}>, state: State, width: number) => string[]}
 
-const withUrl = (text: string, url: string) => (text === url || `mailto:${text}` === url || text === '' ? `<${url}>` : `${text} <${url}>`)
+const hardBreak: Piece = {text: '\n'}
+const plain = (text: string): Piece[] => [{text}]
+const joined = (pieces: readonly Piece[]) => pieces.map((piece) => (piece === hardBreak ? ' ' : piece.text)).join('')
 
-// One handler per inline node type: emphasis markers are dropped, links become `text <url>`.
-const inlineHandlers: Record<string, InlineHandler> = {
-  text: (node: {value: string}) => node.value.replace(/[ \t]*\n[ \t]*/g, ' '),
-  inlineCode: (node: {value: string}) => node.value.replace(/\n/g, ' '),
-  break: () => '\n',
-  html: () => '',
-  link: (node: {url: string; children: PhrasingContent[]}, state) => withUrl(inline(node.children, state), node.url),
-  linkReference: (node: {identifier: string; children: PhrasingContent[]}, state) => {
-    const definition = state.definitions.get(node.identifier)
-    const text = inline(node.children, state)
-    return definition ? withUrl(text, definition.url) : text
+// Printable ASCII is one column a character: skip string-width's grapheme segmentation for it.
+const columns = (text: string) => (/^[\x20-\x7e]*$/.test(text) ? text.length : stringWidth(text))
+
+// Scripts written without spaces, where a line may break between any two characters.
+const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Bopomofo}\u3000-\u303f\u30fb\u30fc\uff00-\uffef]/u
+// Kinsoku: what may not start a line (closing brackets, stops, small kana, prolonged sound mark)…
+const noStart = /[!),.:;?\]}»›、。〃々〉》」』】〕〗〙〟〻ぁぃぅぇぉっゃゅょゎゕゖゝゞァィゥェォッャュョヮヵヶ・ーヽヾㇰ-ㇿ！），．：；？］｝｠｡｣､･ｧ-ｯｰ”’…‥\u3000]/u
+// …nor end one (opening brackets and quotes).
+const noEnd = /[([{«‹“‘（［｛｟「『【〔〈《〖〘〝｢]/u
+// Across a space only brackets and stops bind (UAX #14): `Pérou !`, `( a )`. Quotes do not: „x“ and »x« differ by language.
+const closing = /[!),.:;?\]}、。〉》」』】〕〗〙！），．：；？］｝]/u
+const opening = /[([{（［｛「『【〔〈《〖〘]/u
+// No-break spaces, word joiners and ZWNJ/ZWJ (Persian, Indic) hold their neighbours together.
+const glue = /[\u00a0\u2007\u202f\u2060\ufeff\u200c\u200d]/u
+
+const graphemes = new Intl.Segmenter('und', {granularity: 'grapheme'})
+
+/** Whether a line may break between `before` and `after` (single code points), with `space` between them. */
+function mayBreak(before: string, space: string, after: string): boolean {
+  if (glue.test(before) || glue.test(after)) return false
+  if (space !== '') return !opening.test(before) && !closing.test(after)
+  return (cjk.test(before) || cjk.test(after)) && !noEnd.test(before) && !noStart.test(after)
+}
+
+interface Unit {
+  /** The spaces before it, dropped when a line breaks there. */
+  space: string
+  text: string
+}
+
+/** Cut one line's worth of pieces (no hard breaks) into units that a line never breaks inside. */
+function units(pieces: readonly Piece[]): Unit[] {
+  const result: Unit[] = []
+  let space = ''
+  let last = ''
+  const add = (text: string, attach = false) => {
+    const current = result.at(-1)
+    if (current === undefined) result.push({space: '', text})
+    else if (attach || !mayBreak(last, space, String.fromCodePoint(text.codePointAt(0)!))) current.text += space + text
+    else result.push({space, text})
+    space = ''
+    // The last code point: the final two code units hold it whether or not it is a surrogate pair.
+    last = Array.from(text.slice(-2)).at(-1)!
+  }
+  for (const piece of pieces) {
+    if (piece.keep || piece.attach) {
+      add(piece.text, piece.attach)
+      continue
+    }
+    for (const [chunk] of piece.text.matchAll(/[ \t]+|[^ \t]+/g)) {
+      if (chunk[0] === ' ' || chunk[0] === '\t') space += chunk
+      // Only CJK runs break inside a word; graphemes keep combining marks and variation selectors on their base.
+      else if (cjk.test(chunk)) for (const {segment} of graphemes.segment(chunk)) add(segment)
+      else add(chunk)
+    }
+  }
+  return result
+}
+
+/** Greedy fill: a unit goes on the current line if it fits, else starts the next one; a unit wider than `width` stands alone. */
+function fill(line: readonly Unit[], width: number): string[] {
+  const lines: string[] = []
+  let text = ''
+  let used = 0
+  for (const unit of line) {
+    const size = columns(unit.text)
+    if (text !== '' && used + unit.space.length + size > width) {
+      lines.push(text)
+      text = unit.text
+      used = size
+    } else {
+      text += unit.space + unit.text
+      used += unit.space.length + size
+    }
+  }
+  lines.push(text)
+  return lines
+}
+
+/** Wrap inline content at `width` columns; hard breaks start new lines. */
+function wrap(pieces: readonly Piece[], width: number): string[] {
+  const rows: Piece[][] = [[]]
+  for (const piece of pieces) {
+    if (piece === hardBreak) rows.push([])
+    else rows.at(-1)!.push(piece)
+  }
+  return rows.flatMap((row) => fill(units(row), width))
+}
+
+function linked(text: Piece[], url: string): Piece[] {
+  const label = joined(text).trim()
+  const target: Piece = {text: `<${url}>`, keep: true}
+  // Autolinks (`<https://…>`, `<me@example.org>`, GFM's bare `www.…`) would only say the address twice.
+  if (label === '' || label === url || `mailto:${label}` === url || `http://${label}` === url) return [target]
+  return [...text, {text: ' '}, target]
+}
+
+const image = (node: {alt?: string | null}) => plain(`[${node.alt?.replace(/\s+/g, ' ').trim() || 'image'}]`)
+
+// Emphasis, strong and delete have no handler: the fallback renders their text without markers.
+const inlineHandlers: InlineHandlers = {
+  // Soft line breaks and runs of spaces become one space; the wrapper decides where lines end.
+  text: (node) => plain(node.value.replace(/[ \t\r\n]+/g, ' ')),
+  inlineCode: (node) => plain(node.value.replace(/\r\n?|\n/g, ' ')),
+  break: () => [hardBreak],
+  // Raw HTML may be hostile and means nothing in plain text.
+  html: () => [],
+  link: (node, state) => linked(inline(node.children, state), node.url),
+  linkReference: (node, state) => {
+    const url = state.definitions.get(node.identifier)
+    return url === undefined ? inline(node.children, state) : linked(inline(node.children, state), url)
   },
-  image: (node: {alt?: string | null}) => `[${node.alt || 'image'}]`,
-  imageReference: (node: {alt?: string | null}) => `[${node.alt || 'image'}]`,
-  footnoteReference: (node: {identifier: string}, state) => `[${state.footnotes.get(node.identifier) ?? '?'}]`
+  image,
+  imageReference: image,
+  footnoteReference: (node, state) => {
+    const definition = state.footnoteDefinitions.get(node.identifier)
+    if (definition === undefined) return plain(`[^${node.label ?? node.identifier}]`)
+    if (!state.footnotes.has(definition)) state.footnotes.set(definition, state.footnotes.size + 1)
+    return [{text: `[${state.footnotes.get(definition)}]`, attach: true}]
+  }
 }
 
-function inlineNode(node: Nodes, state: State): string {
-  const handler = inlineHandlers[node.type]
-  if (handler) return handler(node as never, state)
-  if ('children' in node) return inline(node.children as Nodes[], state)
-  return 'value' in node && typeof node.value === 'string' ? node.value : ''
+function inline(nodes: readonly Nodes[], state: State): Piece[] {
+  return nodes.flatMap((node) => inlineNode(node, state))
 }
 
-const indent = (lines: string[], prefix: string) => lines.map((line) => (line === '' ? '' : prefix + line))
-
-function blocks(nodes: readonly RootContent[], state: State, width: number, separator: string[] = ['']): string[] {
-  const rendered = nodes.map((node) => block(node, state, width)).filter((lines) => lines.length > 0)
-  return rendered.flatMap((lines, index) => (index === 0 ? lines : [...separator, ...lines]))
+function inlineNode(node: Nodes, state: State): Piece[] {
+  const handler = inlineHandlers[node.type] as ((node: Nodes, state: State) => Piece[]) | undefined
+  if (handler) return handler(node, state)
+  if ('children' in node) return inline(node.children, state)
+  return 'value' in node ? plain(node.value) : []
 }
 
-function listItem(item: ListItem, marker: string, state: State, width: number, spread: boolean): string[] {
-  const task = item.checked === true ? '[x] ' : item.checked === false ? '[ ] ' : ''
-  const lead = marker + task
-  const lines = blocks(item.children, state, Math.max(1, width - lead.length), spread ? [''] : [])
-  return lines.map((line, index) => (index === 0 ? lead + line : line === '' ? '' : ' '.repeat(lead.length) + line))
+const indent = (lines: readonly string[], prefix: string) => lines.map((line) => (line === '' ? '' : prefix + line))
+
+/** Put `lead` before the first line and align the others under its end (a hanging indent). */
+function hang(lines: readonly string[], lead: string): string[] {
+  if (lines.length === 0) return [lead.trimEnd()]
+  const pad = ' '.repeat(columns(lead))
+  return lines.map((line, index) => (index === 0 ? lead + line : line === '' ? '' : pad + line))
+}
+
+// Every block is right-trimmed and loses blank edge lines, so blocks join with exactly one blank line.
+function tidy(lines: readonly string[]): string[] {
+  const trimmed = lines.map((line) => line.trimEnd())
+  let start = 0
+  let end = trimmed.length
+  while (start < end && trimmed[start] === '') start++
+  while (end > start && trimmed[end - 1] === '') end--
+  return trimmed.slice(start, end)
+}
+
+function blocks(nodes: readonly Nodes[], state: State, width: number, loose = true): string[] {
+  return nodes
+    .map((node) => block(node, state, width))
+    .filter((lines) => lines.length > 0)
+    .flatMap((lines, index) => (index > 0 && loose ? ['', ...lines] : lines))
 }
 
 function table(node: Table, state: State): string[] {
-  const rows = node.children.map((row) => row.children.map((cell) => inline(cell.children, state).replace(/\n/g, ' ').trim()))
-  const columns = Math.max(...rows.map((row) => row.length))
-  const widths = Array.from({length: columns}, (_, column) => Math.max(1, ...rows.map((row) => columnWidth(row[column] ?? ''))))
+  const rows = node.children.map((row) => row.children.map((cell) => joined(inline(cell.children, state)).trim()))
+  const widths: number[] = []
+  for (const row of rows) for (const [column, cell] of row.entries()) widths[column] = Math.max(widths[column] ?? 1, columns(cell))
   const pad = (text: string, column: number) => {
-    const space = widths[column]! - columnWidth(text)
+    const space = widths[column]! - columns(text)
     const align = node.align?.[column]
     if (align === 'right') return ' '.repeat(space) + text
     if (align === 'center') return ' '.repeat(Math.floor(space / 2)) + text + ' '.repeat(Math.ceil(space / 2))
     return text + ' '.repeat(space)
   }
-  const line = (cells: string[]) => widths.map((_, column) => pad(cells[column] ?? '', column)).join('  ').trimEnd()
-  const [header, ...body] = rows
-  return [line(header ?? []), widths.map((size) => '-'.repeat(size)).join('  '), ...body.map(line)]
+  const line = (cells: readonly string[]) => widths.map((_, column) => pad(cells[column] ?? '', column)).join('  ')
+  const [header = [], ...body] = rows
+  return [line(header), widths.map((size) => '-'.repeat(size)).join('  '), ...body.map(line)]
 }
 
-// One handler per block type; containers indent what their children render.
-const blockHandlers: Record<string, BlockHandler> = {
-  heading: (node: {depth: number; children: PhrasingContent[]}, state, width) => {
-    const lines = wrapText(inline(node.children, state).trim(), width)
-    return [...lines, (node.depth === 1 ? '=' : '-').repeat(Math.max(...lines.map((text) => columnWidth(text))))]
+// Each handler renders its block at column 0 within `width`; containers indent what their children render.
+const blockHandlers: BlockHandlers = {
+  paragraph: (node, state, width) => wrap(inline(node.children, state), width),
+  heading: (node, state, width) => {
+    const lines = tidy(wrap(inline(node.children, state), width))
+    if (lines.length === 0) return []
+    // reduce, not Math.max(...): a heading can have more lines (hard breaks) than a call has arguments.
+    return [...lines, (node.depth === 1 ? '=' : '-').repeat(lines.reduce((widest, line) => Math.max(widest, columns(line)), 0))]
   },
-  paragraph: (node: {children: PhrasingContent[]}, state, width) => wrapText(inline(node.children, state).trim(), width),
-  blockquote: (node: {children: RootContent[]}, state, width) => indent(blocks(node.children, state, Math.max(1, width - 4)), '    '),
-  list: (node: List, state, width) => {
-    const start = node.start ?? 1
-    const items = node.children.map((item, index) => listItem(item, node.ordered ? `${start + index}. ` : '- ', state, width, node.spread === true || item.spread === true))
-    return items.flatMap((lines, index) => (index > 0 && node.spread === true ? ['', ...lines] : lines))
+  blockquote: (node, state, width) => indent(blocks(node.children, state, Math.max(1, width - 4)), '    '),
+  list: (node, state, width) => {
+    // A list is loose if any item is: then every item and every block in an item is set apart.
+    const loose = node.spread === true || node.children.some((item) => item.spread === true)
+    return node.children.flatMap((item, index) => {
+      const marker = node.ordered ? `${(node.start ?? 1) + index}. ` : '- '
+      const lead = marker + (item.checked === true ? '[x] ' : item.checked === false ? '[ ] ' : '')
+      const lines = hang(blocks(item.children, state, Math.max(1, width - columns(lead)), loose), lead)
+      return index > 0 && loose ? ['', ...lines] : lines
+    })
   },
-  code: (node: {value: string}) => indent(node.value.split('\n'), '    '),
+  code: (node) => indent(node.value.split(/\r\n?|\n/), '    '),
   thematicBreak: () => ['* * *'],
-  table: (node: Table, state) => table(node, state),
-  html: () => [],
+  table: (node, state) => table(node, state),
   definition: () => [],
+  // Printed at the end, in order of first reference.
   footnoteDefinition: () => []
 }
 
-function block(node: RootContent, state: State, width: number): string[] {
-  const handler = blockHandlers[node.type]
-  if (handler) return handler(node as never, state, width)
-  if ('children' in node) return wrapText(inline(node.children as Nodes[], state).trim(), width)
-  return 'value' in node && typeof node.value === 'string' ? wrapText(node.value, width) : []
+function block(node: Nodes, state: State, width: number): string[] {
+  const handler = blockHandlers[node.type] as ((node: Nodes, state: State, width: number) => string[]) | undefined
+  if (handler) return tidy(handler(node, state, width))
+  // Types without a handler (raw HTML, or from other plugins): block children as blocks, else the text as a paragraph.
+  if ('children' in node && node.children.some((child) => child.type in blockHandlers)) return blocks(node.children, state, width)
+  return tidy(wrap(inlineNode(node, state), width))
+}
+
+function footnotes(state: State, width: number): string[] {
+  const notes: string[][] = []
+  // Notes may reference further notes: the map grows while this loop runs, and iteration picks that up.
+  for (const [definition, number] of state.footnotes) {
+    const lead = `[${number}] `
+    notes.push(hang(blocks(definition.children, state, Math.max(1, width - columns(lead))), lead))
+  }
+  // One line a note, unless a note has several blocks: then a blank line between notes too, as in a loose list.
+  const loose = notes.some((lines) => lines.includes(''))
+  return notes.flatMap((lines, index) => (index > 0 && loose ? ['', ...lines] : lines))
 }
 
 /**
- * Render an mdast tree as plain text: paragraphs wrapped at `width` terminal columns, headings
- * underlined, lists and quotes indented, code verbatim, links as `text <url>`, hard breaks kept,
- * emphasis markers and raw HTML dropped, footnotes numbered and listed at the end.
+ * Render an mdast tree (CommonMark + GFM) as plain text: paragraphs wrapped at `width` terminal
+ * columns (breaking at spaces, and between CJK characters where kinsoku allows), headings underlined,
+ * quotes, lists and code indented, links as `text <url>`, tables aligned, footnotes numbered and
+ * listed at the end; emphasis markers, image URLs and raw HTML are dropped.
  */
 export function renderText(tree: Root, options: RenderTextOptions = {}): string {
-  const width = options.width ?? defaults.width
-  const state: State = {definitions: new Map(), footnotes: new Map(), footnoteDefinitions: new Map()}
+  const width = Math.max(1, options.width ?? defaults.width)
+  const state: State = {definitions: new Map(), footnoteDefinitions: new Map(), footnotes: new Map()}
   visit(tree, (node) => {
-    if (node.type === 'definition') state.definitions.set(node.identifier, node)
-    if (node.type === 'footnoteDefinition') state.footnoteDefinitions.set(node.identifier, node)
-    if (node.type === 'footnoteReference' && !state.footnotes.has(node.identifier)) state.footnotes.set(node.identifier, state.footnotes.size + 1)
+    if (node.type === 'definition' && !state.definitions.has(node.identifier)) state.definitions.set(node.identifier, node.url)
+    if (node.type === 'footnoteDefinition' && !state.footnoteDefinitions.has(node.identifier)) state.footnoteDefinitions.set(node.identifier, node)
   })
   const lines = blocks(tree.children, state, width)
-  const notes = [...state.footnotes].flatMap(([identifier, number]) => {
-    const definition = state.footnoteDefinitions.get(identifier)
-    if (definition === undefined) return []
-    const lead = `[${number}] `
-    return [blocks(definition.children, state, Math.max(1, width - lead.length)).map((line, index) => (index === 0 ? lead + line : line === '' ? '' : ' '.repeat(lead.length) + line))]
-  })
-  if (notes.length > 0) lines.push('', '---', ...notes.flatMap((note, index) => (index === 0 ? note : ['', ...note])))
-  return `${lines.map((line) => line.trimEnd()).join('\n').replace(/^\n+|\n+$/g, '')}\n`
+  const notes = footnotes(state, width)
+  if (notes.length > 0) lines.push(...(lines.length > 0 ? [''] : []), '---', ...notes)
+  return `${lines.join('\n')}\n`
 }

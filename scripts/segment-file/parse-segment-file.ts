@@ -125,7 +125,7 @@ export function readEntries(text: string, bodyStart: number, file: VFile): Segme
       if (current === undefined) fail(file, errors.entryWithoutId(), place)
       else if (current.source === undefined) readQuote(node, current, text, file)
       else if (current.previousSource === undefined && current.translation === undefined && isReviewNote(node, text)) readReviewNote(node, current, text, file)
-      else fail(file, errors.blockInTranslation(current.id, 'block quote', 'escape the `>` at its start as `\\>` (to clear a review note, delete the whole note)'), place)
+      else fail(file, errors.blockInTranslation(current.id, 'block quote', 'escape the `>` at its start as `\\>`; to clear a review note, delete the whole note; if this is a quoted source, restore its `<!-- segment … -->` line above it'), place)
     } else if (node.type === 'paragraph') {
       if (current?.source === undefined) {
         fail(file, current === undefined ? errors.unexpectedBlock('paragraph') : errors.entryWithoutQuote(current.id), place)

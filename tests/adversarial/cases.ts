@@ -76,7 +76,7 @@ export const cases: Case[] = [
   {name: 'i18next unescaped interpolation', setup: {translation: 'Hola {{- name}} y {{name}}.'}, outcome: 'harmless'},
   {name: 'i18next nesting', setup: {translation: 'Hola $t(9ed479d0, {"lng": "en"}) fin.'}, outcome: 'harmless'},
   // Language tags and file names that try to name paths or devices.
-  ...['../x', '..', '/etc', 'es/../../x', 'con', 'NUL', 'en_US', 'x-evil', 'es-ES-u-co-trad', 'es\u0000x'].map((tag): Case => ({name: `language tag ${JSON.stringify(tag)}`, setup: {command: ['init', tag]}, outcome: 'rejected', message: /not a usable language tag|argument/})),
+  ...['../x', '..', '/etc', 'es/../../x', 'con', 'NUL', 'en_US', 'x-evil', 'es-ES-u-co-trad', 'es x'].map((tag): Case => ({name: `language tag ${JSON.stringify(tag)}`, setup: {command: ['init', tag]}, outcome: 'rejected', message: /not a usable language tag|argument/})),
   {name: 'language folder named like a device', setup: {files: {'translations/con/statement.md': '---\nlanguage: con\n---\n'}}, outcome: 'rejected', message: /device/},
   {name: 'language folder not canonical', setup: {files: {'translations/zh-hans/statement.md': '---\nlanguage: zh-hans\n---\n'}}, outcome: 'rejected', message: /canonical form/},
   {name: 'segment file for an unknown document', setup: {files: {'translations/es/passwd.md': '---\nlanguage: es\n---\n'}}, outcome: 'rejected', message: /No source document/},
@@ -100,7 +100,7 @@ export const cases: Case[] = [
   {name: 'very wide table in a source', setup: {source: (text) => `${text}\n${'| a '.repeat(5000)}|\n${'| - '.repeat(5000)}|\n`}, outcome: 'rejected', message: /table cells/},
   // IDs.
   {name: 'duplicate segment ID', setup: {segmentFile: (text) => text.replace(/(<!-- segment )[0-9a-f]{8}(-2)?( -->\n> Expand)/g, '$1aaaaaaaa$3')}, outcome: 'rejected', message: /appears twice/},
-  {name: 'quote without its ID line', setup: {segmentFile: (text) => text.replace(/<!-- segment [0-9a-f]{8} -->\n(?=> The following)/, '')}, outcome: 'rejected', message: /no segment ID/},
+  {name: 'quote without its ID line', setup: {segmentFile: (text) => text.replace(/<!-- segment [0-9a-f]{8} -->\n(?=> The following)/, '')}, outcome: 'rejected', message: /restore its `<!-- segment … -->` line/},
   // Translations that try to open new blocks or leave the quote.
   {name: 'translation opens a heading', setup: {translation: '# Título inyectado'}, outcome: 'rejected', message: /heading/},
   {name: 'translation opens a list', setup: {translation: '1984. Año'}, outcome: 'rejected', message: /1984\\\./},
