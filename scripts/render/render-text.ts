@@ -1,7 +1,7 @@
 import type {FootnoteDefinition, Nodes, Root, Table} from 'mdast'
-import stringWidth from 'string-width'
 import {visit} from 'unist-util-visit'
 import {defaults} from '../config.js'
+import {columnWidth} from './column-width.js'
 
 /** Options for `renderText`. */
 export interface RenderTextOptions {
@@ -34,24 +34,20 @@ const hardBreak: Piece = {text: '\n'}
 const plain = (text: string): Piece[] => [{text}]
 const joined = (pieces: readonly Piece[]) => pieces.map((piece) => (piece === hardBreak ? ' ' : piece.text)).join('')
 
-// Printable ASCII is one column a character: skip string-width's grapheme segmentation for it.
-const columns = (text: string) => (/^[\x20-\x7e]*$/.test(text) ? text.length : stringWidth(text))
-
 // Scripts written without spaces, where a line may break between any two characters.
 const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Bopomofo}\u3000-\u303f\u30fb\u30fc\uff00-\uffef]/u
-// Kinsoku: what may not start a line (closing brackets, stops, small kana, prolonged sound mark)…
-const noStart = /[!),.:;?\]}»›、。〃々〉》」』】〕〗〙〟〻ぁぃぅぇぉっゃゅょゎゕゖゝゞァィゥェォッャュョヮヵヶ・ーヽヾㇰ-ㇿ！），．：；？］｝｠｡｣､･ｧ-ｯｰ”’…‥\u3000]/u
-// …nor end one (opening brackets and quotes).
-const noEnd = /[([{«‹“‘（［｛｟「『【〔〈《〖〘〝｢]/u
+// Kinsoku: what may not start a line (closing brackets, stops, small kana, prolonged sound mark; and
+// what extends the character before it: combining marks, vowel and final jamo)…
+const noStart = /[!),.:;?\]}»›、。〃々〉》」』】〕〗〙〟〻ぁぃぅぇぉっゃゅょゎゕゖゝゞァィゥェォッャュョヮヵヶ・ーヽヾㇰ-ㇿ！），．：；？］｝｠｡｣､･ｧ-ｯｰﾞﾟ”’…‥\u3000\p{M}\u1160-\u11ff\ud7b0-\ud7ff]/u
+// …nor end one (opening brackets and quotes, leading jamo).
+const noEnd = /[([{«‹“‘（［｛｟「『【〔〈《〖〘〝｢\u1100-\u115f\ua960-\ua97f]/u
 // Across a space only brackets and stops bind (UAX #14): `Pérou !`, `( a )`. Quotes do not: „x“ and »x« differ by language.
 const closing = /[!),.:;?\]}、。〉》」』】〕〗〙！），．：；？］｝]/u
 const opening = /[([{（［｛「『【〔〈《〖〘]/u
 // No-break spaces, word joiners and ZWNJ/ZWJ (Persian, Indic) hold their neighbours together.
 const glue = /[\u00a0\u2007\u202f\u2060\ufeff\u200c\u200d]/u
 
-const graphemes = new Intl.Segmenter('und', {granularity: 'grapheme'})
-
-/** Whether a line may break between `before` and `after` (single code points), with `space` between them. */
+/** Whether a line may break between the code points `before` and `after`, with `space` between them. */
 function mayBreak(before: string, space: string, after: string): boolean {
   if (glue.test(before) || glue.test(after)) return false
   if (space !== '') return !opening.test(before) && !closing.test(after)
@@ -84,9 +80,10 @@ function units(pieces: readonly Piece[]): Unit[] {
       continue
     }
     for (const [chunk] of piece.text.matchAll(/[ \t]+|[^ \t]+/g)) {
-      if (chunk[0] === ' ' || chunk[0] === '\t') space += chunk
-      // Only CJK runs break inside a word; graphemes keep combining marks and variation selectors on their base.
-      else if (cjk.test(chunk)) for (const {segment} of graphemes.segment(chunk)) add(segment)
+      // Spaces from neighbouring nodes (around dropped HTML, say) count once; a run inside inline code stays as it is.
+      if (chunk[0] === ' ' || chunk[0] === '\t') space ||= chunk
+      // Only words with CJK characters may break inside, between two code points.
+      else if (cjk.test(chunk)) for (const character of chunk) add(character)
       else add(chunk)
     }
   }
@@ -99,7 +96,7 @@ function fill(line: readonly Unit[], width: number): string[] {
   let text = ''
   let used = 0
   for (const unit of line) {
-    const size = columns(unit.text)
+    const size = columnWidth(unit.text)
     if (text !== '' && used + unit.space.length + size > width) {
       lines.push(text)
       text = unit.text
@@ -172,7 +169,7 @@ const indent = (lines: readonly string[], prefix: string) => lines.map((line) =>
 /** Put `lead` before the first line and align the others under its end (a hanging indent). */
 function hang(lines: readonly string[], lead: string): string[] {
   if (lines.length === 0) return [lead.trimEnd()]
-  const pad = ' '.repeat(columns(lead))
+  const pad = ' '.repeat(columnWidth(lead))
   return lines.map((line, index) => (index === 0 ? lead + line : line === '' ? '' : pad + line))
 }
 
@@ -196,9 +193,9 @@ function blocks(nodes: readonly Nodes[], state: State, width: number, loose = tr
 function table(node: Table, state: State): string[] {
   const rows = node.children.map((row) => row.children.map((cell) => joined(inline(cell.children, state)).trim()))
   const widths: number[] = []
-  for (const row of rows) for (const [column, cell] of row.entries()) widths[column] = Math.max(widths[column] ?? 1, columns(cell))
+  for (const row of rows) for (const [column, cell] of row.entries()) widths[column] = Math.max(widths[column] ?? 1, columnWidth(cell))
   const pad = (text: string, column: number) => {
-    const space = widths[column]! - columns(text)
+    const space = widths[column]! - columnWidth(text)
     const align = node.align?.[column]
     if (align === 'right') return ' '.repeat(space) + text
     if (align === 'center') return ' '.repeat(Math.floor(space / 2)) + text + ' '.repeat(Math.ceil(space / 2))
@@ -216,7 +213,7 @@ const blockHandlers: BlockHandlers = {
     const lines = tidy(wrap(inline(node.children, state), width))
     if (lines.length === 0) return []
     // reduce, not Math.max(...): a heading can have more lines (hard breaks) than a call has arguments.
-    return [...lines, (node.depth === 1 ? '=' : '-').repeat(lines.reduce((widest, line) => Math.max(widest, columns(line)), 0))]
+    return [...lines, (node.depth === 1 ? '=' : '-').repeat(lines.reduce((widest, line) => Math.max(widest, columnWidth(line)), 0))]
   },
   blockquote: (node, state, width) => indent(blocks(node.children, state, Math.max(1, width - 4)), '    '),
   list: (node, state, width) => {
@@ -225,7 +222,7 @@ const blockHandlers: BlockHandlers = {
     return node.children.flatMap((item, index) => {
       const marker = node.ordered ? `${(node.start ?? 1) + index}. ` : '- '
       const lead = marker + (item.checked === true ? '[x] ' : item.checked === false ? '[ ] ' : '')
-      const lines = hang(blocks(item.children, state, Math.max(1, width - columns(lead)), loose), lead)
+      const lines = hang(blocks(item.children, state, Math.max(1, width - columnWidth(lead)), loose), lead)
       return index > 0 && loose ? ['', ...lines] : lines
     })
   },
@@ -250,7 +247,7 @@ function footnotes(state: State, width: number): string[] {
   // Notes may reference further notes: the map grows while this loop runs, and iteration picks that up.
   for (const [definition, number] of state.footnotes) {
     const lead = `[${number}] `
-    notes.push(hang(blocks(definition.children, state, Math.max(1, width - columns(lead))), lead))
+    notes.push(hang(blocks(definition.children, state, Math.max(1, width - columnWidth(lead))), lead))
   }
   // One line a note, unless a note has several blocks: then a blank line between notes too, as in a loose list.
   const loose = notes.some((lines) => lines.includes(''))
