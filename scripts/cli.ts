@@ -63,9 +63,9 @@ const commands: Record<string, Command> = {
   },
   build: {
     summary: 'write every language as HTML, Markdown and plain text, with index.html and manifest.json',
-    usage: 'interlinear build [--lang L...] [--formats html,md,txt] [--out DIR] [--min-coverage N] [--width N] [--stale fallback|keep] [--pseudo] [--root DIR]',
-    options: {root, help, lang, formats: {type: 'string'}, out: {type: 'string'}, 'min-coverage': {type: 'string'}, width: {type: 'string'}, stale: {type: 'string', default: 'fallback'}, pseudo: {type: 'boolean'}},
-    examples: ['interlinear build', 'interlinear build --lang fa --formats html --out /tmp/site', 'interlinear build --min-coverage 90 --stale keep', 'interlinear build --pseudo --formats html'],
+    usage: 'interlinear build [--update] [--check] [--lang L...] [--formats html,md,txt] [--out DIR] [--min-coverage N] [--width N] [--stale fallback|keep] [--pseudo] [--root DIR]',
+    options: {root, help, lang, update: {type: 'boolean'}, check: {type: 'boolean'}, formats: {type: 'string'}, out: {type: 'string'}, 'min-coverage': {type: 'string'}, width: {type: 'string'}, stale: {type: 'string', default: 'fallback'}, pseudo: {type: 'boolean'}},
+    examples: ['interlinear build', 'interlinear build --update --check', 'interlinear build --lang fa --formats html --out /tmp/site', 'interlinear build --min-coverage 90 --stale keep', 'interlinear build --pseudo --formats html'],
     async run(project, values, positionals, io) {
       if (positionals.length > 0) return usageError(io, `unexpected argument \`${positionals[0]}\``)
       const chosen = typeof values.formats === 'string' ? values.formats.split(',').map((format) => format.trim()) : [...outputFormats]
@@ -84,13 +84,20 @@ const commands: Record<string, Command> = {
         minCoverage,
         width: width === undefined ? undefined : Math.trunc(width),
         stale: values.stale,
-        pseudo: values.pseudo === true
+        pseudo: values.pseudo === true,
+        update: values.update === true,
+        check: values.check === true
       })
+      if (result.changes) io.stdout(formatChanges(result.changes, false))
+      if (result.report) {
+        const {formatText} = await import('./check/format-findings.js')
+        io.stdout(formatText(result.report.records))
+      }
       for (const record of result.withheld) {
         io.stderr(`not published: ${record.language}/${record.document} is ${record.coverage}% translated, under --min-coverage ${minCoverage}\n`)
       }
       io.stdout(`wrote ${result.manifest.files.length + 1} files to ${result.out}\n`)
-      return exit.ok
+      return result.report && result.report.records.some((record) => record.severity === 'error') ? exit.failed : exit.ok
     }
   },
   check: {

@@ -222,3 +222,32 @@ describe('structure survives translation', () => {
     expect(translated).not.toMatch(/\bparagraph\b|\bquote\b|\bItem\b/)
   })
 })
+
+describe('build --update --check', () => {
+  async function snapshot(root: string, folder: string): Promise<Record<string, string>> {
+    const files = await listFiles(join(root, folder))
+    return Object.fromEntries(await Promise.all(files.map(async (file) => [file, await read(root, `${folder}/${file}`)])))
+  }
+
+  it('does in one run exactly what update, check and build do in three', async () => {
+    const edited = statementText.replace('Further steps must be taken', 'Further steps must now be taken').replace(/\n$/, '\n\nA new closing paragraph.\n')
+    const [separate, combined] = await Promise.all([copyRepositoryProject(), copyRepositoryProject()])
+    for (const root of [separate, combined]) {
+      await put(root, 'source/statement.md', edited)
+      // A check error (raw HTML the source does not have) in one translation.
+      const spanish = await read(root, 'translations/es/statement.md')
+      expect(spanish).toContain('1984')
+      const broken = spanish.split('\n').map((line) => (line.startsWith('>') ? line : line.replace('1984', '1984 <b>!</b>')))
+      await put(root, 'translations/es/statement.md', broken.join('\n'))
+    }
+    const update = await cli(['update'], separate)
+    const check = await cli(['check'], separate)
+    const build = await cli(['build'], separate)
+    const run = await cli(['build', '--update', '--check'], combined)
+    expect(check.code).toBe(1)
+    expect(run.code).toBe(check.code)
+    expect(run.stdout).toBe(update.stdout + check.stdout + build.stdout.replace(separate, combined))
+    expect(await snapshot(combined, 'translations')).toEqual(await snapshot(separate, 'translations'))
+    expect(await snapshot(combined, 'dist')).toEqual(await snapshot(separate, 'dist'))
+  })
+})

@@ -16,7 +16,7 @@ import {parseMarkdown} from '../scripts/parse/parse-markdown.js'
 import {translateFile} from './build-helpers.js'
 import {cli, copyRepositoryProject, makeProject, put, read, repository, statementText} from './helpers.js'
 
-const inline = (text: string): PhrasingContent[] => parseInline(text, '')
+const inline = (text: string) => parseInline(text, '')
 const markup = (source: string, translation: string) => checkMarkup(inline(source), inline(translation)).map((finding) => finding.rule.id)
 
 describe('check rules (failing and passing input)', () => {

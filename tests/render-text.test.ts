@@ -4,7 +4,7 @@ import stringWidth from 'string-width'
 import {describe, expect, it} from 'vitest'
 import {parseMarkdown} from '../scripts/parse/parse-markdown.js'
 import {parseInline, parseInlineMarkdown} from '../scripts/merge/parse-inline.js'
-import {columnWidth} from '../scripts/render/column-width.js'
+import {columnWidth, isNarrowText} from '../scripts/render/column-width.js'
 import {renderText} from '../scripts/render/render-text.js'
 
 const text = (markdown: string, width?: number) => renderText(parseMarkdown(markdown), {width})
@@ -294,5 +294,34 @@ describe('fast paths agree with the full implementations (property)', () => {
       }),
       {numRuns: 1000}
     )
+  })
+})
+
+describe('narrow text fast path', () => {
+  it('counts one column for every character it accepts, as string-width does', () => {
+    let accepted = 0
+    for (let point = 0x20; point <= 0x2100; point++) {
+      const character = String.fromCodePoint(point)
+      if (!isNarrowText(character)) continue
+      accepted++
+      expect(stringWidth(character), `U+${point.toString(16)}`).toBe(1)
+    }
+    // Latin, Greek, Cyrillic, Hebrew, Arabic…: a real share of the world's prose takes the fast path.
+    expect(accepted).toBeGreaterThan(2000)
+  })
+
+  it('agrees with string-width on any mix of accepted characters', () => {
+    const narrow = fc.integer({min: 0x20, max: 0x2100}).map((point) => String.fromCodePoint(point)).filter(isNarrowText)
+    fc.assert(
+      fc.property(fc.array(narrow, {maxLength: 40}), (characters) => {
+        const text = characters.join('')
+        expect(columnWidth(text)).toBe(stringWidth(text))
+      }),
+      {numRuns: 2000}
+    )
+  })
+
+  it('rejects marks, joiners and wide characters', () => {
+    for (const text of ['©', 'e\u0301', 'a\u200db', 'ب\u064e', '中', 'a\u00adb', '\u0600x']) expect(isNarrowText(text), text).toBe(false)
   })
 })

@@ -89,9 +89,9 @@ function checkSegment(file: VFile, status: SegmentStatus, document: SourceDocume
 }
 
 // Every language checks against the same sources: parse each once.
-const sourceCache = new WeakMap<SourceDocument, Map<string, {children: PhrasingContent[]; plain: string}>>()
+const sourceCache = new WeakMap<SourceDocument, Map<string, {children: readonly PhrasingContent[]; plain: string}>>()
 
-function parsedSource(document: SourceDocument, text: string): {children: PhrasingContent[]; plain: string} {
+function parsedSource(document: SourceDocument, text: string): {children: readonly PhrasingContent[]; plain: string} {
   let cache = sourceCache.get(document)
   if (cache === undefined) sourceCache.set(document, (cache = new Map()))
   let parsed = cache.get(text)
@@ -108,7 +108,7 @@ function checkTranslation(file: VFile, entry: SegmentEntry, sourceText: string, 
     if (reason !== undefined) report(file, rule, reason, place, scope)
   }
   const {children: source, plain: sourcePlain} = parsedSource(document, sourceText)
-  const translation: PhrasingContent[] = parseInline(entry.translation, document.definitions)
+  const translation = parseInline(entry.translation, document.definitions)
   const translationPlain = toString(translation)
   for (const finding of checkMarkup(source, translation)) flag(finding.rule, finding.reason)
   flag(numbersMismatch, checkNumbers(sourcePlain, translationPlain))

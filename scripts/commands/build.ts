@@ -4,10 +4,13 @@ import {join, resolve} from 'node:path'
 import {defaults, outputFormats} from '../config.js'
 import {failNow} from '../diagnostics.js'
 import {errors} from '../errors.js'
-import {loadProject} from '../io/load-project.js'
-import {readConfig} from '../io/read-config.js'
+import {loadProject, type LoadedProject} from '../io/load-project.js'
+import {readConfig, type ProjectConfig} from '../io/read-config.js'
 import {assertLanguageTag, type Project} from '../io/project.js'
 import {writeAtomic} from '../io/write-atomic.js'
+import {withProjectLock} from '../io/lock.js'
+import {checkLoaded, type CheckReport} from './check.js'
+import {planUpdate, writeUpdate, type FileChange} from './update.js'
 import {createResolver} from '../merge/create-resolver.js'
 import {collectResources, mergeTranslations, type LocalizedCounts, type LocalizedDocument, type StalePolicy} from '../merge/merge-translations.js'
 import {renderHtml} from '../render/render-html.js'
@@ -35,6 +38,10 @@ export interface BuildOptions {
   stale?: StalePolicy
   /** Also build the pseudo-locale `qps-ploc`: every segment accented and expanded. */
   pseudo?: boolean
+  /** First bring the segment files in line with the sources, as `update` does. */
+  update?: boolean
+  /** Also run every check, as `check` does, on the (updated) segment files. */
+  check?: boolean
 }
 
 /** Coverage of one language and document, as recorded in the manifest. */
@@ -67,6 +74,10 @@ export interface BuildResult {
   manifest: Manifest
   /** Languages and documents held back by `minCoverage`. */
   withheld: CoverageRecord[]
+  /** With `update`: what it did to each segment file. */
+  changes?: FileChange[]
+  /** With `check`: what the checks found. */
+  report?: CheckReport
 }
 
 /**
@@ -76,11 +87,32 @@ export interface BuildResult {
  */
 export async function build(project: Project, options: BuildOptions = {}): Promise<BuildResult> {
   for (const language of options.languages ?? []) assertLanguageTag(language)
-  const out = resolve(options.out ?? join(project.root, defaults.distDir))
+  const run = async () => {
+    const config = await readConfig(project)
+    // Every language is loaded, even with --lang: a fallback chain may lead through any of them.
+    let loaded = await loadProject(project)
+    // --lang may name the source language, which has no segment files to update or check.
+    const languages = loaded.languages.filter((language) => options.languages?.includes(language) ?? true)
+    const known = new Set([...loaded.languages, ...loaded.documents.map((document) => document.language), ...(options.pseudo ? [pseudoLocale] : [])])
+    // Before anything is written.
+    for (const language of options.languages ?? []) if (!known.has(language)) failNow(`${defaults.translationsDir}/${language}`, errors.unknownLanguage(language))
+    let changes: FileChange[] | undefined
+    if (options.update) {
+      const plan = planUpdate(loaded, languages)
+      await writeUpdate(plan)
+      ;({changes, updated: loaded} = plan)
+    }
+    const report = options.check ? await checkLoaded({...loaded, languages}) : undefined
+    return {...(await buildLoaded(loaded, config, options)), changes, report}
+  }
+  // Only a run that writes segment files takes the project lock.
+  return options.update ? withProjectLock(project, run) : run()
+}
+
+/** `build` on a project already loaded (by a run that also updates and checks). */
+export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, options: BuildOptions = {}): Promise<BuildResult> {
+  const out = resolve(options.out ?? join(loaded.project.root, defaults.distDir))
   const chosen = options.formats ?? outputFormats
-  const config = await readConfig(project)
-  // Every language is loaded, even with --lang: a fallback chain may lead through any of them.
-  const loaded = await loadProject(project)
   const outputs = new Map<string, string>()
   const coverage: CoverageRecord[] = []
   for (const document of loaded.documents) {

@@ -7,7 +7,7 @@ import {findingRecords, type FindingRecord} from '../check/format-findings.js'
 import {parseGlossary} from '../check/parse-glossary.js'
 import type {Glossary} from '../check/rules/glossary.js'
 import {runChecks} from '../check/run-checks.js'
-import {loadProject} from '../io/load-project.js'
+import {loadProject, type LoadedProject} from '../io/load-project.js'
 import {assertLanguageTag, insideProject, type Project} from '../io/project.js'
 import {readText} from '../io/read-text.js'
 import type {StatusRow} from '../types.js'
@@ -38,25 +38,37 @@ const glossaryName = 'glossary.yaml'
 export async function check(project: Project, options: CheckOptions = {}): Promise<CheckReport> {
   for (const language of options.languages ?? []) assertLanguageTag(language)
   try {
-    const loaded = await loadProject(project, {languages: options.languages})
-    const glossaries = new Map<string, Glossary>()
-    const glossaryFiles: VFile[] = []
-    for (const language of loaded.languages) {
-      const path = insideProject(project, defaults.translationsDir, language, glossaryName)
-      if ((await lstat(path).catch(() => undefined)) === undefined) continue
-      const display = `${defaults.translationsDir}/${language}/${glossaryName}`
-      const {glossary, file} = parseGlossary(await readText(path, display), display)
-      glossaryFiles.push(file)
-      if (glossary) glossaries.set(language, glossary)
-    }
-    throwIfErrors(glossaryFiles)
-    const result = runChecks({...loaded, glossaries})
-    if (options.minCoverage !== undefined) flagLowCoverage(result.rows, options.minCoverage, result.files)
-    return {records: findingRecords(result.files), rows: result.rows, badInput: false}
+    return await checkLoaded(await loadProject(project, {languages: options.languages}), options)
   } catch (error) {
     if (!(error instanceof InputError)) throw error
     return {records: findingRecords(error.files), rows: [], badInput: true}
   }
+}
+
+/**
+ * `check` on a project already loaded (by a run that also updates and builds). A malformed glossary
+ * is thrown as an `InputError`.
+ */
+export async function checkLoaded(loaded: LoadedProject, options: CheckOptions = {}): Promise<CheckReport> {
+  const result = runChecks({...loaded, glossaries: await readGlossaries(loaded)})
+  if (options.minCoverage !== undefined) flagLowCoverage(result.rows, options.minCoverage, result.files)
+  return {records: findingRecords(result.files), rows: result.rows, badInput: false}
+}
+
+/** The glossary of every loaded language that has one; malformed glossaries are thrown together. */
+async function readGlossaries(loaded: LoadedProject): Promise<Map<string, Glossary>> {
+  const glossaries = new Map<string, Glossary>()
+  const glossaryFiles: VFile[] = []
+  for (const language of loaded.languages) {
+    const path = insideProject(loaded.project, defaults.translationsDir, language, glossaryName)
+    if ((await lstat(path).catch(() => undefined)) === undefined) continue
+    const display = `${defaults.translationsDir}/${language}/${glossaryName}`
+    const {glossary, file} = parseGlossary(await readText(path, display), display)
+    glossaryFiles.push(file)
+    if (glossary) glossaries.set(language, glossary)
+  }
+  throwIfErrors(glossaryFiles)
+  return glossaries
 }
 
 function flagLowCoverage(rows: readonly StatusRow[], minimum: number, files: VFile[]): void {

@@ -1,8 +1,8 @@
-import {readFile} from 'node:fs/promises'
-import {loadProject} from '../io/load-project.js'
+import {loadProject, type LoadedProject} from '../io/load-project.js'
 import {withProjectLock} from '../io/lock.js'
 import {assertLanguageTag, projectPath, segmentFilePath, type Project} from '../io/project.js'
 import {writeAtomic} from '../io/write-atomic.js'
+import {parseSegmentFile} from '../segment-file/parse-segment-file.js'
 import {stringifySegmentFile} from '../segment-file/stringify-segment-file.js'
 import {updateSegmentFile} from '../segment-file/update-segment-file.js'
 import type {SegmentFile, SourceDocument} from '../types.js'
@@ -29,6 +29,15 @@ export interface UpdateOptions {
   dryRun?: boolean
 }
 
+/** What `update` plans: the report, the files to write, and the project as it will be once they are written. */
+export interface UpdatePlan {
+  changes: FileChange[]
+  /** Absolute path and new text of every segment file to create or rewrite. */
+  writes: [string, string][]
+  /** `loaded` with the updated segment files, parsed from their new text (so places are right). */
+  updated: LoadedProject
+}
+
 /**
  * Bring the segment files of every (or the given) language in line with the sources. All input is
  * read and checked before anything is written; each file is written atomically, under the project lock.
@@ -36,25 +45,43 @@ export interface UpdateOptions {
 export async function update(project: Project, options: UpdateOptions = {}): Promise<FileChange[]> {
   for (const language of options.languages ?? []) assertLanguageTag(language)
   return withProjectLock(project, async () => {
-    const loaded = await loadProject(project, {languages: options.languages})
-    const changes: FileChange[] = []
-    const writes: [string, string][] = []
-    for (const language of loaded.languages) {
-      for (const document of loaded.documents) {
-        const absolute = segmentFilePath(project, language, document.id)
-        const old = loaded.segmentFiles.get(language)?.get(document.id)
-        const next = updateSegmentFile(old, document.segments, language)
-        const text = serialize(next, document)
-        const before = await readFile(absolute).catch(() => undefined)
-        const change = describeChange(old, next)
-        const action = before === undefined ? 'create' : before.equals(Buffer.from(text)) ? 'unchanged' : 'update'
-        changes.push({path: projectPath(project, absolute), language, document: document.id, action, ...change})
-        if (action !== 'unchanged') writes.push([absolute, text])
-      }
-    }
-    if (!options.dryRun) for (const [path, text] of writes) await writeAtomic(path, text)
-    return changes
+    const plan = planUpdate(await loadProject(project, {languages: options.languages}))
+    if (!options.dryRun) await writeUpdate(plan)
+    return plan.changes
   })
+}
+
+/** Write the files of an update plan, one at a time, each atomically and durably. */
+export async function writeUpdate(plan: UpdatePlan): Promise<void> {
+  for (const [path, text] of plan.writes) await writeAtomic(path, text)
+}
+
+/** Plan the update of the segment files of `languages` (default: every loaded one): pure, nothing is read or written. */
+export function planUpdate(loaded: LoadedProject, languages: readonly string[] = loaded.languages): UpdatePlan {
+  const {project} = loaded
+  const changes: FileChange[] = []
+  const writes: [string, string][] = []
+  const segmentFiles = new Map([...loaded.segmentFiles].map(([language, files]) => [language, new Map(files)]))
+  const segmentFileBytes = new Map([...loaded.segmentFileBytes].map(([language, files]) => [language, new Map(files)]))
+  for (const language of languages) {
+    for (const document of loaded.documents) {
+      const absolute = segmentFilePath(project, language, document.id)
+      const path = projectPath(project, absolute)
+      const old = loaded.segmentFiles.get(language)?.get(document.id)
+      const next = updateSegmentFile(old, document.segments, language)
+      const text = serialize(next, document)
+      const before = loaded.segmentFileBytes.get(language)?.get(document.id)
+      const bytes = Buffer.from(text)
+      const action = before === undefined ? 'create' : before.equals(bytes) ? 'unchanged' : 'update'
+      changes.push({path, language, document: document.id, action, ...describeChange(old, next)})
+      if (action === 'unchanged') continue
+      writes.push([absolute, text])
+      // The written text, parsed back: the places of its entries are where findings must point.
+      segmentFiles.get(language)!.set(document.id, parseSegmentFile(text, {path, language}).segmentFile!)
+      segmentFileBytes.get(language)!.set(document.id, bytes)
+    }
+  }
+  return {changes, writes, updated: {...loaded, segmentFiles, segmentFileBytes}}
 }
 
 /** The text of a segment file for `document`. */

@@ -7,7 +7,7 @@ import {parseSourceDocument} from '../parse/parse-source-document.js'
 import {parseSegmentFile} from '../segment-file/parse-segment-file.js'
 import type {SegmentFile, SourceDocument} from '../types.js'
 import {listDocuments, listLanguages, listSegmentFiles, projectPath, segmentFilePath, sourcePath, type Project} from './project.js'
-import {readText} from './read-text.js'
+import {readTextAndBytes} from './read-text.js'
 
 /** Everything a command needs from disk, parsed and validated. */
 export interface LoadedProject {
@@ -17,6 +17,8 @@ export interface LoadedProject {
   languages: string[]
   /** Segment file of each language and document; absent when not created yet. */
   segmentFiles: Map<string, Map<string, SegmentFile>>
+  /** The bytes of each segment file as read, by language and document. */
+  segmentFileBytes: Map<string, Map<string, Buffer>>
   /** Diagnostics files of every file read, for reporting warnings. */
   files: VFile[]
 }
@@ -28,9 +30,9 @@ export interface LoadOptions {
 }
 
 // Read a file and turn an InputError from the reader into messages on a shared list.
-async function readOrCollect(absolute: string, display: string, failed: VFile[]): Promise<string | undefined> {
+async function readOrCollect(absolute: string, display: string, failed: VFile[]): Promise<{text: string; bytes: Buffer} | undefined> {
   try {
-    return await readText(absolute, display)
+    return await readTextAndBytes(absolute, display)
   } catch (error) {
     if (!(error instanceof InputError)) throw error
     failed.push(...error.files)
@@ -49,9 +51,9 @@ export async function loadProject(project: Project, options: LoadOptions = {}): 
   const documents: SourceDocument[] = []
   for (const id of await listDocuments(project)) {
     const path = projectPath(project, sourcePath(project, id))
-    const text = await readOrCollect(sourcePath(project, id), path, failed)
-    if (text === undefined) continue
-    const {document, file} = parseSourceDocument(text, {id, path})
+    const read = await readOrCollect(sourcePath(project, id), path, failed)
+    if (read === undefined) continue
+    const {document, file} = parseSourceDocument(read.text, {id, path})
     files.push(file)
     if (document !== undefined) documents.push(document)
   }
@@ -65,6 +67,7 @@ export async function loadProject(project: Project, options: LoadOptions = {}): 
   }
   const languages = options.languages ? existing.filter((language) => options.languages!.includes(language)) : existing
   const segmentFiles = new Map<string, Map<string, SegmentFile>>()
+  const segmentFileBytes = new Map<string, Map<string, Buffer>>()
   const known = new Set(documents.map((document) => document.id))
   // Read every file at once (IO overlaps), then parse in a fixed order so reports are deterministic.
   const listed = await Promise.all(languages.map(async (language) => (await listSegmentFiles(project, language)).map((id) => ({language, id}))))
@@ -72,10 +75,13 @@ export async function loadProject(project: Project, options: LoadOptions = {}): 
     const absolute = segmentFilePath(project, language, id)
     const path = projectPath(project, absolute)
     const readFailures: VFile[] = []
-    const text = known.has(id) ? readOrCollect(absolute, path, readFailures) : Promise.resolve(undefined)
-    return {language, id, path, text, readFailures}
+    const contents = known.has(id) ? readOrCollect(absolute, path, readFailures) : Promise.resolve(undefined)
+    return {language, id, path, contents, readFailures}
   })
-  for (const language of languages) segmentFiles.set(language, new Map())
+  for (const language of languages) {
+    segmentFiles.set(language, new Map())
+    segmentFileBytes.set(language, new Map())
+  }
   for (const read of reads) {
     if (!known.has(read.id)) {
       const file = failedFile(read.path)
@@ -83,15 +89,16 @@ export async function loadProject(project: Project, options: LoadOptions = {}): 
       failed.push(file)
       continue
     }
-    const text = await read.text
+    const contents = await read.contents
     failed.push(...read.readFailures)
-    if (text === undefined) continue
-    const {segmentFile, file} = parseSegmentFile(text, {path: read.path, language: read.language})
+    if (contents === undefined) continue
+    segmentFileBytes.get(read.language)!.set(read.id, contents.bytes)
+    const {segmentFile, file} = parseSegmentFile(contents.text, {path: read.path, language: read.language})
     files.push(file)
     if (segmentFile !== undefined) segmentFiles.get(read.language)!.set(read.id, segmentFile)
   }
   throwIfErrors([...failed, ...files])
-  return {project, documents, languages, segmentFiles, files}
+  return {project, documents, languages, segmentFiles, segmentFileBytes, files}
 }
 
 function failedFile(path: string): VFile {

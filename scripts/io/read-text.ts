@@ -13,11 +13,17 @@ const decoder = new TextDecoder('utf-8', {fatal: true, ignoreBOM: false})
  * @param displayPath path shown in diagnostics (relative to the project)
  */
 export async function readText(absolutePath: string, displayPath: string): Promise<string> {
+  return (await readTextAndBytes(absolutePath, displayPath)).text
+}
+
+/** `readText`, also returning the bytes as they are on disk. */
+export async function readTextAndBytes(absolutePath: string, displayPath: string): Promise<{text: string; bytes: Buffer}> {
   const stats = await lstat(absolutePath)
   if (stats.isSymbolicLink()) failNow(displayPath, errors.symlink())
   if (!stats.isFile()) failNow(displayPath, errors.notAFile(stats.isDirectory() ? 'a folder' : 'a special file'))
   if (stats.size > limits.maxFileBytes) failNow(displayPath, errors.fileTooLarge(stats.size, limits.maxFileBytes))
-  return decodeText(await readFile(absolutePath), displayPath)
+  const bytes = await readFile(absolutePath)
+  return {text: decodeText(bytes, displayPath), bytes}
 }
 
 /**

@@ -92,14 +92,14 @@ export function mergeTranslations(document: SourceDocument, language: string, op
     const {text, language: found} = options.resolver.resolve(segment.id, language)
     return {segment, state: stateIn(language, segment.id), text, language: found, fallback: found !== language, outdated: stateIn(found, segment.id) !== 'translated'}
   })
-  const tree = structuredClone(document.tree)
+  const tree = copyContainers(document.tree)
   const byOffset = new Map(segments.flatMap((resolved) => (resolved.segment.range ? [[resolved.segment.range[0], resolved]] : [])))
   visit(tree, (node: Nodes) => {
     if (node.type !== 'heading' && node.type !== 'paragraph' && node.type !== 'tableCell') return
     const offset = node.children[0]?.position?.start.offset
     const resolved = offset === undefined ? undefined : byOffset.get(offset)
     if (resolved === undefined) return
-    if (resolved.language !== document.language) node.children = parseInline(resolved.text, document.definitions)
+    if (resolved.language !== document.language) node.children = [...parseInline(resolved.text, document.definitions)]
     const className = [resolved.fallback && 'fallback', resolved.outdated && 'outdated'].filter((name): name is string => typeof name === 'string')
     if (className.length > 0) node.data = {...node.data, hProperties: {lang: resolved.language, className}}
   })
@@ -116,4 +116,10 @@ export function mergeTranslations(document: SourceDocument, language: string, op
   }
   const coverage = counts.total === 0 ? 100 : Math.floor((1000 * counts.translated) / counts.total) / 10
   return {language, document, status: options.status, tree, fields, segments, counts, coverage}
+}
+
+// Merging replaces the children of some nodes: copy every node that has children, share the leaves
+// (a deep clone of a large source tree for every language costs more than the rest of the merge).
+function copyContainers<T extends Nodes>(node: T): T {
+  return 'children' in node ? {...node, children: node.children.map((child) => copyContainers(child))} : node
 }

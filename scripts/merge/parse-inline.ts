@@ -15,8 +15,25 @@ export function isPlainInline(text: string): boolean {
  * definitions in scope. Text that does not parse as one paragraph (it cannot come from a valid
  * segment file) is kept as literal text rather than trusted as blocks.
  */
-export function parseInline(text: string, definitions: string): PhrasingContent[] {
-  return isPlainInline(text) ? [{type: 'text', value: text}] : parseInlineMarkdown(text, definitions)
+export function parseInline(text: string, definitions: string): readonly PhrasingContent[] {
+  if (isPlainInline(text)) return [{type: 'text', value: text}]
+  // Check and build parse the same translations, and languages share many: parse each text once.
+  let parsed = memo.get(definitions)
+  if (parsed === undefined) memo.set(definitions, (parsed = new Map()))
+  let children = parsed.get(text)
+  if (children === undefined) parsed.set(text, (children = deepFreeze(parseInlineMarkdown(text, definitions))))
+  return children
+}
+
+const memo = new Map<string, Map<string, readonly PhrasingContent[]>>()
+
+// Shared results must not be changed by one user under another's feet.
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const child of Object.values(value)) deepFreeze(child)
+  }
+  return value
 }
 
 /** `parseInline` without the fast path: always the full parser. */

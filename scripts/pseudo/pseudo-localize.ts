@@ -27,11 +27,14 @@ export function pseudoText(text: string): string {
     .join('')
 }
 
-function transform(node: Nodes): void {
+// Parsed inline content is shared (memoized), so the pseudo version is a copy.
+function transform<T extends Nodes>(node: T): T {
   // Only prose changes: code, URLs, HTML, labels of references and footnotes stay intact.
-  if (node.type === 'text') node.value = node.value.replace(/[A-Za-z]+/g, pseudoWord)
-  if (node.type === 'image' && node.alt) node.alt = node.alt.replace(/[A-Za-z]+/g, pseudoWord)
-  if ('children' in node) for (const child of node.children) transform(child)
+  const copy = {...node}
+  if (copy.type === 'text') copy.value = copy.value.replace(/[A-Za-z]+/g, pseudoWord)
+  if (copy.type === 'image' && copy.alt) copy.alt = copy.alt.replace(/[A-Za-z]+/g, pseudoWord)
+  if ('children' in copy) (copy as {children: Nodes[]}).children = copy.children.map((child) => transform(child))
+  return copy
 }
 
 /**
@@ -40,9 +43,7 @@ function transform(node: Nodes): void {
  * escaped extraction and layouts that break on longer text.
  */
 export function pseudoLocalize(text: string, definitions = ''): string {
-  const children = parseInline(text, definitions)
-  for (const child of children) transform(child)
-  return serializeInline(children)
+  return serializeInline(parseInline(text, definitions).map((child) => transform(child)))
 }
 
 /** A complete, in-memory segment file of `document` in the pseudo-locale. */
