@@ -1,4 +1,4 @@
-import {readdir, readFile} from 'node:fs/promises'
+import {readdir, readFile, rm, stat} from 'node:fs/promises'
 import {join} from 'node:path'
 import {toString} from 'mdast-util-to-string'
 import {describe, expect, it} from 'vitest'
@@ -249,5 +249,69 @@ describe('build --update --check', () => {
     expect(run.stdout).toBe(update.stdout + check.stdout + build.stdout.replace(separate, combined))
     expect(await snapshot(combined, 'translations')).toEqual(await snapshot(separate, 'translations'))
     expect(await snapshot(combined, 'dist')).toEqual(await snapshot(separate, 'dist'))
+  })
+})
+
+describe('build cache', () => {
+  async function times(root: string): Promise<Record<string, number>> {
+    const files = await listFiles(join(root, 'dist'))
+    return Object.fromEntries(await Promise.all(files.map(async (file) => [file, (await stat(join(root, 'dist', file))).mtimeMs])))
+  }
+  async function contents(root: string): Promise<Record<string, string>> {
+    const files = await listFiles(join(root, 'dist'))
+    return Object.fromEntries(await Promise.all(files.map(async (file) => [file, await read(root, `dist/${file}`)])))
+  }
+  async function fresh(root: string): Promise<Record<string, string>> {
+    await rm(join(root, '.interlinear-cache'), {recursive: true, force: true})
+    await rm(join(root, 'dist'), {recursive: true, force: true})
+    expect((await cli(['build'], root)).code).toBe(0)
+    return contents(root)
+  }
+
+  it('rewrites nothing when nothing changed, and only the edited language after one edit', async () => {
+    const root = await copyRepositoryProject()
+    expect((await cli(['build'], root)).code).toBe(0)
+    const first = await times(root)
+    const again = await cli(['build'], root)
+    expect(again).toMatchObject({code: 0, stderr: ''})
+    expect(await times(root)).toEqual(first)
+    const spanish = await read(root, 'translations/es/statement.md')
+    await put(root, 'translations/es/statement.md', spanish.replace('La siguiente declaración', 'Esta declaración'))
+    expect((await cli(['build'], root)).code).toBe(0)
+    const after = await times(root)
+    const changed = Object.keys(after).filter((file) => after[file] !== first[file]).sort()
+    expect(changed).toEqual(['es/statement.html', 'es/statement.md', 'es/statement.txt', 'manifest.json'])
+    const built = await contents(root)
+    expect(built['es/statement.txt']).toContain('Esta declaración')
+    expect(await fresh(root)).toEqual(built)
+  })
+
+  it('restores an output file changed or deleted by hand', async () => {
+    const root = await copyRepositoryProject()
+    const clean = await fresh(root)
+    await put(root, 'dist/fr/statement.html', '<script>alert(1)</script>')
+    await rm(join(root, 'dist/de/statement.txt'))
+    expect((await cli(['build'], root)).code).toBe(0)
+    expect(await contents(root)).toEqual(clean)
+  })
+
+  it('is never trusted over a changed input, and ignores a malformed or tampered cache', async () => {
+    const root = await copyRepositoryProject()
+    const clean = await fresh(root)
+    const cache = JSON.parse(await read(root, '.interlinear-cache/build.json'))
+    // A cache claiming every page is current for other inputs, and pointing outside the project.
+    for (const page of Object.values(cache.pages) as {key: string; files: {path: string}[]}[]) page.files.push({...page.files[0]!, path: '../../outside.txt'})
+    await put(root, '.interlinear-cache/build.json', JSON.stringify(cache))
+    await put(root, 'source/statement.md', statementText.replace(/\n$/, '\n\nA new closing paragraph.\n'))
+    expect((await cli(['build'], root)).code).toBe(0)
+    const rebuilt = await contents(root)
+    expect(rebuilt['en/statement.txt']).toContain('A new closing paragraph.')
+    expect(rebuilt).toEqual(await fresh(root))
+    for (const broken of ['{', '[]', '{"pages": {"en/statement": {"key": 1}}, "last": {"fingerprint": 2}}']) {
+      await put(root, '.interlinear-cache/build.json', broken)
+      expect(await cli(['build'], root)).toMatchObject({code: 0, stderr: ''})
+      expect(await contents(root)).toEqual(rebuilt)
+    }
+    expect(clean['en/statement.txt']).not.toContain('A new closing paragraph.')
   })
 })

@@ -3,7 +3,7 @@ import {join} from 'node:path'
 import fc from 'fast-check'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
-import {readFrontMatter} from '../scripts/parse/read-front-matter.js'
+import {readFrontMatter, readFrontMatterFully, readPlainFrontMatter} from '../scripts/parse/read-front-matter.js'
 import {readEntries} from '../scripts/segment-file/parse-segment-file.js'
 import {readEntriesFast} from '../scripts/segment-file/read-entries-fast.js'
 import {stringifySegmentFile} from '../scripts/segment-file/stringify-segment-file.js'
@@ -66,5 +66,39 @@ describe('the fast segment-file reader', () => {
     const text = await readFile(join(repository, 'translations', language, 'statement.md'), 'utf8')
     const {fast, full} = both(text)
     expect(fast).toEqual(full)
+  })
+})
+
+describe('the plain front-matter reader', () => {
+  const key = fc.constantFrom('language', 'translators', 'status', 'title', 'x_y', 'a-b', '__proto__', 'constructor', 'a b', 'Status', '1st')
+  // Mostly what the fast path takes, so it is exercised; the rest must make it defer.
+  const separator = fc.oneof({weight: 6, arbitrary: fc.constant(': ')}, {weight: 1, arbitrary: fc.constantFrom(':', ':  ', ' : ', ':\t')})
+  const value = fc.oneof({weight: 4, arbitrary: fc.constantFrom('draft', 'reviewed', 'es', 'zh-Hans', '[]')}, {weight: 1, arbitrary: fc.constantFrom('draft', 'reviewed', 'es', 'zh-Hans', 'true', 'False', 'NULL', 'null', 'yes', 'no', 'e5', '1', '1.5', '0x1F', '.inf', '[]', '[ ]', '[a]', '{}', '"x"', "'x'", 'a b', '', 'x: y', '- a', '~', '&a x', '*a', '!!str x', 'a#b', 'a #b')})
+  const line = fc.oneof({weight: 12, arbitrary: fc.tuple(key, separator, value).map(([k, s, v]) => `${k}${s}${v}`)}, {weight: 1, arbitrary: fc.constantFrom('', '# note', '  indented: x', '- item', '---')})
+  const closing = fc.oneof({weight: 4, arbitrary: fc.constant('---')}, {weight: 1, arbitrary: fc.constantFrom('--- ', '---\t', '----', '---x', '...')})
+  const body = fc.constantFrom('', '\n', '\nBody\n', 'Body', '\n\n<!-- segment 1 -->\n')
+  const document = fc.tuple(fc.array(line, {minLength: 0, maxLength: 5}), closing, body).map(([lines, close, rest]) => `---\n${lines.join('\n')}${lines.length > 0 ? '\n' : ''}${close}${rest}`)
+
+  it('reads what gray-matter and the YAML parser read, or defers to them (property)', () => {
+    let fast = 0
+    fc.assert(
+      fc.property(document, (text) => {
+        const plain = readPlainFrontMatter(text)
+        if (plain === undefined) return
+        fast++
+        const file = new VFile({path: 'x.md'})
+        const full = readFrontMatterFully(text, file)
+        expect(file.messages.map((message) => message.reason)).toEqual([])
+        expect({...plain, data: {...plain.data}}).toEqual({...full, data: {...full.data}})
+      }),
+      {numRuns: 3000}
+    )
+    // The fast path is exercised, not always deferred.
+    expect(fast).toBeGreaterThan(150)
+  })
+
+  it('reads the front matter interlinear writes', () => {
+    const text = '---\nlanguage: es\ntranslators: []\nstatus: draft\n---\n\nBody\n'
+    expect(readPlainFrontMatter(text)).toEqual({data: Object.assign(Object.create(null), {language: 'es', translators: [], status: 'draft'}), raw: 'language: es\ntranslators: []\nstatus: draft', bodyStart: 51, keyLines: {language: 2, translators: 3, status: 4}})
   })
 })

@@ -1,0 +1,158 @@
+import {readFile, rm} from 'node:fs/promises'
+import {join, resolve} from 'node:path'
+import {defaults, outputFormats} from '../config.js'
+import {failNow} from '../diagnostics.js'
+import {errors} from '../errors.js'
+import {cacheKey, inputFingerprint, outputsIntact, sha256, writeBuildCache, type BuildCache, type OutputFile} from '../io/build-cache.js'
+import {parseProjectFiles, type LoadedProject} from '../io/load-project.js'
+import type {ProjectFiles} from '../io/read-project-files.js'
+import type {ProjectConfig} from '../io/read-config.js'
+import {writeAtomic} from '../io/write-atomic.js'
+import {createResolver} from '../merge/create-resolver.js'
+import {collectResources, mergeTranslations, type LocalizedDocument} from '../merge/merge-translations.js'
+import {pseudoLocale, pseudoSegmentFile} from '../pseudo/pseudo-localize.js'
+import {renderHtml} from '../render/render-html.js'
+import {renderIndex} from '../render/render-index.js'
+import {renderMarkdown} from '../render/render-markdown.js'
+import {renderText} from '../render/render-text.js'
+import {computeStatus} from '../status/compute-status.js'
+import {resultOf, type BuildOptions, type BuildResult, type CoverageRecord, type Format, type Manifest} from './build.js'
+import {checkLoaded} from './check.js'
+import {planUpdate, writeUpdate, type FileChange} from './update.js'
+
+/**
+ * The part of `build` that parses, updates, checks and renders: loaded only when a build has work
+ * to do. Updates the cache with what it wrote.
+ */
+export async function buildProject(read: ProjectFiles, config: ProjectConfig, options: BuildOptions, cache: BuildCache): Promise<BuildResult> {
+  const {project} = read
+  let loaded = parseProjectFiles(read)
+  // --lang may name the source language, which has no segment files to update or check.
+  const languages = loaded.languages.filter((language) => options.languages?.includes(language) ?? true)
+  const known = new Set([...loaded.languages, ...loaded.documents.map((document) => document.language), ...(options.pseudo ? [pseudoLocale] : [])])
+  // Before anything is written.
+  for (const language of options.languages ?? []) if (!known.has(language)) failNow(`${defaults.translationsDir}/${language}`, errors.unknownLanguage(language))
+  let changes: FileChange[] | undefined
+  if (options.update) {
+    const plan = planUpdate(loaded, languages)
+    await writeUpdate(plan)
+    ;({changes, updated: loaded} = plan)
+  }
+  const report = options.check ? await checkLoaded({...loaded, languages}) : undefined
+  const result = await buildLoaded(loaded, config, options, cache)
+  const sources = loaded.documents.map((document) => ({id: document.id, text: document.text}))
+  const segmentFiles = [...loaded.segmentFileBytes].flatMap(([language, files]) => [...files].map(([id, bytes]) => ({language, id, bytes})))
+  const manifest = await readFile(join(result.out, 'manifest.json'), 'utf8')
+  cache.last = {fingerprint: inputFingerprint(sources, segmentFiles, {config, options, out: result.out}), manifest, files: [...result.manifest.files, {path: 'manifest.json', sha256: sha256(manifest), size: Buffer.byteLength(manifest)}]}
+  await writeBuildCache(project, cache)
+  return {...result, changes, report}
+}
+
+/**
+ * `build` on a project already loaded (by a run that also updates and checks). With a cache, a page
+ * whose inputs are unchanged and whose files are intact is not rendered again; the cache is updated.
+ */
+export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, options: BuildOptions = {}, cache: BuildCache = {pages: {}}): Promise<BuildResult> {
+  const out = resolve(options.out ?? join(loaded.project.root, defaults.distDir))
+  const chosen = options.formats ?? outputFormats
+  const width = options.width ?? defaults.width
+  const outputs = new Map<string, string>()
+  const reused: OutputFile[] = []
+  const pages: BuildCache['pages'] = Object.create(null)
+  const coverage: CoverageRecord[] = []
+  for (const document of loaded.documents) {
+    const files = new Map([...loaded.segmentFiles].flatMap(([language, perDocument]) => (perDocument.has(document.id) ? [[language, perDocument.get(document.id)!]] : [])))
+    if (options.pseudo) files.set(pseudoLocale, pseudoSegmentFile(document))
+    const translated = [...new Set([...loaded.languages, ...files.keys()])].filter((language) => language !== document.language).sort()
+    const statuses = new Map(translated.map((language) => [language, computeStatus(document.segments, files.get(language))]))
+    const resolver = createResolver(document.id, collectResources(document, statuses, options.stale ?? 'fallback'), {
+      sourceLanguage: document.language,
+      fallbacks: config.fallbacks
+    })
+    const languages = [document.language, ...translated]
+    const requested = options.languages
+    for (const language of requested ?? languages) {
+      if (!languages.includes(language)) failNow(`${defaults.translationsDir}/${language}`, errors.unknownLanguage(language))
+    }
+    const localized = languages
+      .filter((language) => requested === undefined || requested.includes(language))
+      .map((language) =>
+        mergeTranslations(document, language, {
+          resolver,
+          statuses,
+          status: language === document.language ? 'source' : files.get(language)?.status ?? 'draft'
+        })
+      )
+    const published = localized.filter((page) => page.status === 'source' || page.coverage >= (options.minCoverage ?? 0))
+    for (const page of localized) coverage.push(coverageRecord(page, published.includes(page)))
+    const links = published.map((page) => ({language: page.language, href: `../${page.language}/${document.id}.html`}))
+    for (const page of published) {
+      const base = `${page.language}/${document.id}`
+      const key = pageKey(page, links, chosen, width)
+      const cached = cache.pages[base]
+      if (cached?.key === key && (await outputsIntact(out, cached.files))) {
+        reused.push(...cached.files)
+        pages[base] = cached
+        continue
+      }
+      const rendered: [string, string][] = []
+      if (chosen.includes('html')) rendered.push([`${base}.html`, renderHtml(page, {links})])
+      if (chosen.includes('md')) rendered.push([`${base}.md`, renderMarkdown(page)])
+      if (chosen.includes('txt')) rendered.push([`${base}.txt`, renderText(page.tree, {width})])
+      for (const [path, text] of rendered) outputs.set(path, text)
+      pages[base] = {key, files: rendered.map(([path, text]) => outputFile(path, text))}
+    }
+  }
+  if (chosen.includes('html')) outputs.set('index.html', renderIndex(coverage, loaded.documents))
+  const files = [...reused, ...[...outputs].map(([path, text]) => outputFile(path, text))].sort((a, b) => (a.path < b.path ? -1 : 1))
+  const manifest: Manifest = {
+    sources: loaded.documents.map((document) => ({document: document.id, path: document.path, language: document.language, revision: document.revision})),
+    coverage,
+    files
+  }
+  const epoch = process.env.SOURCE_DATE_EPOCH
+  if (epoch !== undefined && /^\d+$/.test(epoch)) manifest.built = new Date(Number(epoch) * 1000).toISOString()
+  await removeStaleOutputs(out, new Set(files.map((file) => file.path)))
+  // Build output can always be rebuilt: written without flushing, several at a time, and only when changed.
+  const queue = [...outputs, ['manifest.json', `${JSON.stringify(manifest, null, 2)}\n`] as [string, string]]
+  const worker = async () => {
+    for (let next = queue.shift(); next !== undefined; next = queue.shift()) await writeIfChanged(join(out, next[0]), next[1])
+  }
+  await Promise.all(Array.from({length: 8}, worker))
+  // Pages of other languages (a build with --lang) stay cached.
+  cache.pages = {...cache.pages, ...pages}
+  return resultOf(out, manifest)
+}
+
+/** Everything a page's files depend on, hashed: its merged segments, its language menu and the options. */
+function pageKey(page: LocalizedDocument, links: readonly {language: string; href: string}[], formats: readonly Format[], width: number): string {
+  const segments = page.segments.map((resolved) => [resolved.segment.id, resolved.text, resolved.language, resolved.state, resolved.fallback, resolved.outdated])
+  return cacheKey(page.document.id, page.document.text, JSON.stringify({language: page.language, status: page.status, segments, links, formats, width}))
+}
+
+function outputFile(path: string, text: string): OutputFile {
+  return {path, sha256: sha256(text), size: Buffer.byteLength(text)}
+}
+
+async function writeIfChanged(path: string, text: string): Promise<void> {
+  const current = await readFile(path, 'utf8').catch(() => undefined)
+  if (current !== text) await writeAtomic(path, text, {durable: false})
+}
+
+function coverageRecord(page: LocalizedDocument, published: boolean): CoverageRecord {
+  return {language: page.language, document: page.document.id, status: page.status, coverage: page.coverage, ...page.counts, published}
+}
+
+/** Delete files a previous build listed in its manifest that this build does not write (a language now withheld). */
+async function removeStaleOutputs(out: string, current: ReadonlySet<string>): Promise<void> {
+  const previous = await readFile(join(out, 'manifest.json'), 'utf8').then(
+    (text) => (JSON.parse(text) as Partial<Manifest>).files ?? [],
+    () => []
+  )
+  for (const file of previous) {
+    // Only plain relative paths the build itself writes; a tampered manifest cannot point elsewhere.
+    if (typeof file.path === 'string' && /^(?:[A-Za-z0-9-]+\/)?[A-Za-z0-9_-]+\.(?:html|md|txt)$/.test(file.path) && !current.has(file.path)) {
+      await rm(join(out, file.path), {force: true})
+    }
+  }
+}

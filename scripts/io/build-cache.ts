@@ -1,0 +1,118 @@
+import {createHash} from 'node:crypto'
+import {readFile} from 'node:fs/promises'
+import {join} from 'node:path'
+import {insideProject, type Project} from './project.js'
+import {writeAtomic} from './write-atomic.js'
+
+/** Folder of the build cache in a project: git-ignored, safe to delete at any time. */
+export const cacheDir = '.interlinear-cache'
+
+/** One file written by a build, with its checksum. */
+export interface OutputFile {
+  path: string
+  sha256: string
+  size: number
+}
+
+/** What the previous builds of a project left to reuse. */
+export interface BuildCache {
+  /** Hash of every input of the last whole build, and what it wrote then. */
+  last?: {fingerprint: string; manifest: string; files: OutputFile[]}
+  /** Per page (`<lang>/<doc>`): the hash of everything its outputs depend on, and those outputs. */
+  pages: Record<string, {key: string; files: OutputFile[]}>
+}
+
+// Replaced by a hash of the code when the CLI is bundled; otherwise (tests run from source) every
+// process is a new version, so nothing built by other code is ever reused.
+declare const __INTERLINEAR_CODE__: string | undefined
+const codeVersion = typeof __INTERLINEAR_CODE__ === 'string' ? __INTERLINEAR_CODE__ : `source-${process.pid}-${Date.now()}`
+
+/** A hash of `parts` and of the code that builds: a cache key. */
+export function cacheKey(...parts: (string | Uint8Array)[]): string {
+  const hash = createHash('sha256').update(codeVersion)
+  // Lengths keep ("ab", "c") and ("a", "bc") apart.
+  for (const part of parts) hash.update(`\0${part.length}\0`).update(part)
+  return hash.digest('hex')
+}
+
+/** The sha256 of a file's content, hex. */
+export function sha256(content: string | Uint8Array): string {
+  return createHash('sha256').update(content).digest('hex')
+}
+
+const cachePath = (project: Project) => insideProject(project, cacheDir, 'build.json')
+
+/**
+ * Read the build cache. It is only a hint: a missing, unreadable or malformed cache (or one written
+ * by hand to mislead) reads as empty, and a cached output is reused only when its key matches and the
+ * file on disk still has the recorded checksum.
+ */
+export async function readBuildCache(project: Project): Promise<BuildCache> {
+  let data: unknown
+  try {
+    data = JSON.parse(await readFile(cachePath(project), 'utf8'))
+  } catch {
+    return {pages: {}}
+  }
+  if (!isRecord(data) || !isRecord(data.pages)) return {pages: {}}
+  const pages: BuildCache['pages'] = Object.create(null)
+  for (const [page, entry] of Object.entries(data.pages)) {
+    if (isRecord(entry) && typeof entry.key === 'string' && isFileList(entry.files)) pages[page] = {key: entry.key, files: entry.files}
+  }
+  const last = data.last
+  const valid = isRecord(last) && typeof last.fingerprint === 'string' && typeof last.manifest === 'string' && isFileList(last.files)
+  return valid ? {last: {fingerprint: last.fingerprint as string, manifest: last.manifest as string, files: last.files as OutputFile[]}, pages} : {pages}
+}
+
+/** Write the build cache atomically (not flushed: losing it costs a rebuild, nothing more). */
+export async function writeBuildCache(project: Project, cache: BuildCache): Promise<void> {
+  await writeAtomic(cachePath(project), `${JSON.stringify(cache)}\n`, {durable: false})
+}
+
+/** Whether every file is in `out` with its recorded checksum. */
+export async function outputsIntact(out: string, files: readonly OutputFile[]): Promise<boolean> {
+  const intact = await Promise.all(
+    files.map((file) =>
+      readFile(join(out, file.path)).then(
+        (content) => content.length === file.size && sha256(content) === file.sha256,
+        () => false
+      )
+    )
+  )
+  return intact.every(Boolean)
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+// Only plain relative paths a build itself writes: a tampered cache cannot point anywhere else.
+const outputPath = /^(?:[A-Za-z0-9-]+\/)?[A-Za-z0-9_.-]+\.(?:html|md|txt|json)$/
+
+function isFileList(value: unknown): value is OutputFile[] {
+  return (
+    Array.isArray(value) &&
+    value.every((file) => isRecord(file) && typeof file.path === 'string' && outputPath.test(file.path) && !file.path.includes('..') && typeof file.sha256 === 'string' && typeof file.size === 'number')
+  )
+}
+
+/** What a build's output depends on besides the files: project settings, options and output folder. */
+export interface BuildSettings {
+  config: unknown
+  options: {update?: boolean; check?: boolean}
+  out: string
+}
+
+/** A hash of every input of a build: sources, segment files, settings, options and output folder. */
+export function inputFingerprint(sources: readonly {id: string; text: string}[], segmentFiles: readonly {language: string; id: string; bytes: Uint8Array}[], settings: BuildSettings): string {
+  // Updating and checking change the segment files first: the fingerprint is of what the build reads.
+  const {update: _update, check: _check, ...options} = settings.options
+  const files = [...segmentFiles].sort((a, b) => compare(`${a.language}/${a.id}`, `${b.language}/${b.id}`))
+  return cacheKey(
+    JSON.stringify({config: settings.config, options, out: settings.out, epoch: process.env.SOURCE_DATE_EPOCH ?? null}),
+    ...sources.flatMap((source) => [source.id, source.text]),
+    ...files.flatMap((file) => [`${file.language}/${file.id}`, file.bytes])
+  )
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
