@@ -5,7 +5,8 @@ import {defaults} from '../config.js'
 import {parseInline} from '../merge/parse-inline.js'
 import {alignEntries, unclaimedEntries} from '../segment-file/align-entries.js'
 import {computeStatus} from '../status/compute-status.js'
-import type {SegmentEntry, SegmentFile, SegmentStatus, SourceDocument, StatusRow} from '../types.js'
+import {visit} from 'unist-util-visit'
+import type {Segment, SegmentEntry, SegmentFile, SegmentStatus, SourceDocument, StatusRow} from '../types.js'
 import {report, type FindingScope, type Rule} from './finding.js'
 import {checkGlossary, glossaryTerm, type Glossary} from './rules/glossary.js'
 import {checkLengthRatio, lengthRatio} from './rules/length-ratio.js'
@@ -85,29 +86,55 @@ function checkSegment(file: VFile, status: SegmentStatus, document: SourceDocume
   const state = checkSegmentState(status)
   if (state) report(file, state.rule, state.reason, place, scope)
   if (entry === undefined || entry.translation === '') return
-  checkTranslation(file, entry, status.state === 'translated' ? status.segment.text : entry.previousSource ?? entry.source, document, glossary, scope)
+  const source = status.state === 'translated' ? parsedSegment(document, status.segment) : parsedSource(document, entry.previousSource ?? entry.source)
+  checkTranslation(file, entry, source, document, glossary, scope)
+}
+
+// The source tree already holds every segment's parsed content: no need to parse its text again.
+const segmentContent = new WeakMap<SourceDocument, Map<number, ParsedSource>>()
+
+function parsedSegment(document: SourceDocument, segment: Segment): ParsedSource {
+  let byOffset = segmentContent.get(document)
+  if (byOffset === undefined) {
+    segmentContent.set(document, (byOffset = new Map()))
+    const found = byOffset
+    visit(document.tree, (node) => {
+      if (node.type !== 'heading' && node.type !== 'paragraph' && node.type !== 'tableCell') return
+      const offset = node.children[0]?.position?.start.offset
+      if (offset !== undefined) found.set(offset, {text: '', children: node.children, plain: toString(node.children)})
+    })
+  }
+  const parsed = segment.range === undefined ? undefined : byOffset.get(segment.range[0])
+  return parsed === undefined ? parsedSource(document, segment.text) : {...parsed, text: segment.text}
 }
 
 // Every language checks against the same sources: parse each once.
-const sourceCache = new WeakMap<SourceDocument, Map<string, {children: readonly PhrasingContent[]; plain: string}>>()
+const sourceCache = new WeakMap<SourceDocument, Map<string, ParsedSource>>()
 
-function parsedSource(document: SourceDocument, text: string): {children: readonly PhrasingContent[]; plain: string} {
+/** A source segment's text, parsed, and as plain text. */
+interface ParsedSource {
+  text: string
+  children: readonly PhrasingContent[]
+  plain: string
+}
+
+function parsedSource(document: SourceDocument, text: string): ParsedSource {
   let cache = sourceCache.get(document)
   if (cache === undefined) sourceCache.set(document, (cache = new Map()))
   let parsed = cache.get(text)
   if (parsed === undefined) {
     const children = parseInline(text, document.definitions)
-    cache.set(text, (parsed = {children, plain: toString(children)}))
+    cache.set(text, (parsed = {text, children, plain: toString(children)}))
   }
   return parsed
 }
 
-function checkTranslation(file: VFile, entry: SegmentEntry, sourceText: string, document: SourceDocument, glossary: Glossary | undefined, scope: FindingScope): void {
+function checkTranslation(file: VFile, entry: SegmentEntry, parsed: ParsedSource, document: SourceDocument, glossary: Glossary | undefined, scope: FindingScope): void {
   const place = entry.translationPlace
   const flag = (rule: Rule, reason: string | undefined) => {
     if (reason !== undefined) report(file, rule, reason, place, scope)
   }
-  const {children: source, plain: sourcePlain} = parsedSource(document, sourceText)
+  const {text: sourceText, children: source, plain: sourcePlain} = parsed
   const translation = parseInline(entry.translation, document.definitions)
   const translationPlain = toString(translation)
   for (const finding of checkMarkup(source, translation)) flag(finding.rule, finding.reason)

@@ -18,9 +18,6 @@ export function parseMarkdown(text: string, start = 0): Root {
   return processor.parse(body)
 }
 
-// Container prefix of a line: indentation, `>` and list markers.
-const containerPrefix = /^(?:[ \t]*(?:>|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$)))*[ \t]*/
-
 /**
  * Check the limits that keep remark's recursion and run time bounded, before parsing: line length,
  * table width and block nesting (quotes, list items, indentation). Problems are recorded on `file`.
@@ -29,6 +26,8 @@ const containerPrefix = /^(?:[ \t]*(?:>|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))
 export function checkLimits(text: string, file: VFile): boolean {
   let line = 1
   let start = 0
+  // The next `|` at or after the current line: searched for once, not once per line (quadratic).
+  let pipe = text.indexOf('|')
   while (start <= text.length) {
     let end = text.indexOf('\n', start)
     if (end === -1) end = text.length
@@ -37,20 +36,12 @@ export function checkLimits(text: string, file: VFile): boolean {
       return false
     }
     let pipes = 0
-    for (let index = text.indexOf('|', start); index !== -1 && index < end && pipes <= limits.maxTableColumns; index = text.indexOf('|', index + 1)) pipes++
+    for (; pipe !== -1 && pipe < end; pipe = text.indexOf('|', pipe + 1)) pipes++
     if (pipes > limits.maxTableColumns) {
       fail(file, errors.tableTooWide(pipes, limits.maxTableColumns), {line, column: 1})
       return false
     }
-    const prefix = containerPrefix.exec(text.slice(start, Math.min(end, start + 4 * limits.maxNesting + 64)))![0]
-    let depth = 0
-    let spaces = 0
-    for (const character of prefix) {
-      if (character === ' ') spaces++
-      else if (character === '\t') spaces += 4
-      else if (character === '>' || character === '-' || character === '+' || character === '*' || character === '.' || character === ')') depth++
-    }
-    depth += Math.floor(spaces / 4)
+    const depth = containerDepth(text, start, Math.min(end, start + 4 * limits.maxNesting + 64))
     if (depth > limits.maxNesting) {
       fail(file, errors.nestingTooDeep(depth, limits.maxNesting), {line, column: 1})
       return false
@@ -59,4 +50,32 @@ export function checkLimits(text: string, file: VFile): boolean {
     line++
   }
   return true
+}
+
+/**
+ * Nesting depth of a line's container prefix (indentation, `>` and list markers) in `text` from `start`
+ * to `end`: one per marker, one per 4 columns of indentation. A scan by hand, not a regular expression
+ * on a slice of the line: on large files that was slow in ways that depended on the heap.
+ */
+function containerDepth(text: string, start: number, end: number): number {
+  const blankAfter = (index: number) => index >= end || text[index] === ' ' || text[index] === '\t'
+  let depth = 0
+  let spaces = 0
+  let index = start
+  while (index < end) {
+    const character = text[index]!
+    if (character === ' ') spaces++
+    else if (character === '\t') spaces += 4
+    else if (character === '>') depth++
+    else if ((character === '-' || character === '+' || character === '*') && blankAfter(index + 1)) depth++
+    else if (character >= '0' && character <= '9') {
+      let after = index
+      while (after < end && after - index < 9 && text[after]! >= '0' && text[after]! <= '9') after++
+      if (after >= end || (text[after] !== '.' && text[after] !== ')') || !blankAfter(after + 1)) break
+      depth++
+      index = after
+    } else break
+    index++
+  }
+  return depth + Math.floor(spaces / 4)
 }
