@@ -35,10 +35,8 @@ export function cacheKey(...parts: (string | Uint8Array)[]): string {
   return hash.digest('hex')
 }
 
-/** The sha256 of a file's content, hex. */
-export function sha256(content: string | Uint8Array): string {
-  return createHash('sha256').update(content).digest('hex')
-}
+// Build outputs and releases checksum their files alike.
+export {sha256} from '../checksum.js'
 
 const cachePath = (project: Project) => insideProject(project, cacheDir, 'build.json')
 
