@@ -155,7 +155,7 @@ const commands: Record<string, Command> = {
       for (const item of result.summary.translations) {
         const under = `${item.language}/${item.document} is ${item.work.coverage}% translated, under --min-coverage ${minCoverage}`
         if (item.shipping === 'carried') io.stderr(`carried forward: ${under}; shipping its translation from ${item.from}\n`)
-        if (item.shipping === 'withheld') io.stderr(`withheld: ${under}; ${item.reason === 'files-unavailable' ? `the files of ${result.summary.previous} are missing or altered` : 'no earlier release of it to carry forward'}\n`)
+        if (item.shipping === 'withheld') io.stderr(`withheld: ${under}; ${item.reason === 'files-unavailable' ? `the files released in ${item.from} are missing or altered` : 'no earlier release shipped it'}\n`)
       }
       return exit.ok
     }

@@ -10,7 +10,7 @@ import {loadProject} from '../io/load-project.js'
 import {withProjectLock} from '../io/lock.js'
 import {insideProject, isDocumentName, listDocuments, projectPath, type Project} from '../io/project.js'
 import {assertFolder, differingArtifacts, readReleasedFiles, readReleaseIndex, releaseBase, releaseTime, scratchFolder, writeRelease, type DateOrigin} from '../io/release-store.js'
-import {assembleRelease} from '../release/assemble-release.js'
+import {assembleRelease, type LastShipped} from '../release/assemble-release.js'
 import type {ArchiveFile} from '../release/archive-entries.js'
 import {snapshotDocument, type DocumentSnapshot, type ReleaseRecord} from '../release/release-record.js'
 import type {ReleaseSummary} from '../release/render-release-notes.js'
@@ -28,7 +28,7 @@ export interface ReleaseOptions {
   name?: string
   /** Releases folder (default: `release/` in the project). */
   out?: string
-  /** Translations under this percentage are carried forward from the previous release, or withheld. */
+  /** Translations under this percentage are carried forward from the last release that shipped them, or withheld. */
   minCoverage?: number
   /** Replace an existing release of this version that has other content. */
   force?: boolean
@@ -76,7 +76,8 @@ export async function release(project: Project, options: ReleaseOptions): Promis
     const name = options.name ?? (await defaultName(project))
     await assertFolder(folder, display)
     const index = await readReleaseIndex(folder, display)
-    const previous = index.releases.filter((record) => compareVersions(record.version, options.version) < 0).sort((a, b) => compareVersions(b.version, a.version))[0]
+    const earlier = index.releases.filter((record) => compareVersions(record.version, options.version) < 0).sort((a, b) => compareVersions(b.version, a.version))
+    const previous = earlier[0]
     const time = await releaseTime(project.root)
     const minCoverage = options.minCoverage ?? 0
     const scratch = await scratchFolder(folder)
@@ -88,10 +89,10 @@ export async function release(project: Project, options: ReleaseOptions): Promis
     } finally {
       await scratch.dispose()
     }
-    const carried = new Map<string, Map<string, Uint8Array>>()
+    const lastShipped = new Map<string, LastShipped>()
     for (const record of built.withheld) {
-      const files = previous && (await readCarriedFiles(folder, index.releases, previous, record.language, record.document))
-      if (files) carried.set(`${record.language}/${record.document}`, files)
+      const last = await findLastShipped(folder, index.releases, earlier, record.language, record.document)
+      if (last !== undefined) lastShipped.set(`${record.language}/${record.document}`, last)
     }
     const assembled = assembleRelease({
       name,
@@ -102,7 +103,7 @@ export async function release(project: Project, options: ReleaseOptions): Promis
       manifest: built.manifest,
       built: pages,
       snapshots: await snapshotProject(project),
-      carried
+      lastShipped
     })
     const base = releaseBase(assembled.record)
     const archiveOptions = {folder: base, mtime: time.seconds}
@@ -131,17 +132,22 @@ export async function release(project: Project, options: ReleaseOptions): Promis
 }
 
 /**
- * The files of a translation as `previous` shipped them: from its folder or archive, else, when it
- * carried them forward itself, from those of the release they come from (the same bytes).
+ * The last of the `earlier` releases (newest first) that shipped a translation, with its files: from that
+ * release's folder or archive, else, when it carried them forward itself, from those of the release they
+ * come from (the same bytes, checked against the same checksums).
  */
-async function readCarriedFiles(folder: string, releases: readonly ReleaseRecord[], previous: ReleaseRecord, language: string, document: string): Promise<Map<string, Uint8Array> | undefined> {
-  const shipped = previous.documents.find((record) => record.document === document)?.languages.find((record) => record.language === language)
-  const origin = releases.find((record) => record.version === shipped?.from)
-  const prefix = `${language}/${document}.`
-  const wanted = previous.files.filter((file) => file.path.startsWith(prefix) && !file.path.slice(prefix.length).includes('/'))
-  for (const record of origin === undefined ? [previous] : [previous, origin]) {
-    const files = await readReleasedFiles(folder, record, wanted)
-    if (files !== undefined) return files
+async function findLastShipped(folder: string, releases: readonly ReleaseRecord[], earlier: readonly ReleaseRecord[], language: string, document: string): Promise<LastShipped | undefined> {
+  for (const release of earlier) {
+    const record = release.documents.find((item) => item.document === document)?.languages.find((item) => item.language === language)
+    if (record === undefined || record.shipping === 'withheld') continue
+    const prefix = `${language}/${document}.`
+    const wanted = release.files.filter((file) => file.path.startsWith(prefix) && !file.path.slice(prefix.length).includes('/'))
+    const origin = releases.find((item) => item.version === record.from)
+    for (const location of origin === undefined ? [release] : [release, origin]) {
+      const files = await readReleasedFiles(folder, location, wanted)
+      if (files !== undefined) return {version: release.version, record, files}
+    }
+    return {version: release.version, record}
   }
   return undefined
 }
