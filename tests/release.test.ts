@@ -251,6 +251,12 @@ describe('release notes and the coverage threshold', async () => {
     expect(notes).toContain('| it | statement | 100% | draft | this release | 11 newly translated |\n')
     expect(notes).toContain('- `it/statement` newly translated (11): `9ed479d0`, `9ed479d0-2`, `8b395953`, ')
   })
+
+  it('lists a language the project no longer has', async () => {
+    await rm(join(root, 'translations/de'), {recursive: true})
+    expect((await release(root, ['--version', '1.7.0'])).code).toBe(0)
+    expect(await read(root, 'release/statement-1.7.0/RELEASE-NOTES.md')).toMatch(/\n## No longer in the project\n\n- `de\/statement` was in 1\.6\.0; the project no longer has it\.\n$/)
+  })
 })
 
 describe('release refusals', () => {
