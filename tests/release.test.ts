@@ -1,5 +1,5 @@
 import {execFile} from 'node:child_process'
-import {mkdtemp, readdir, readFile, rm, symlink} from 'node:fs/promises'
+import {mkdtemp, readdir, readFile, rm, symlink, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {promisify} from 'node:util'
@@ -237,7 +237,7 @@ describe('release notes and the coverage threshold', async () => {
       '- `fr/statement` is 63.6% translated, under 80%: withheld, as the files released in 1.1.0 are neither in their folder nor in their `.tar.gz` archive with the recorded checksums (restore them and release again to carry it forward).\n'
     )
     // The last release that shipped it is still 1.3.0: restoring its files brings the translation back.
-    await put(root, 'release/statement-1.3.0/fr/statement.html', released)
+    await writeFile(join(root, 'release/statement-1.3.0/fr/statement.html'), released)
     const restored = await release(root, ['--version', '1.5.0', '--min-coverage', '80'])
     expect(restored.stderr).toContain('carried forward: fr/statement is 63.6% translated, under --min-coverage 80; shipping its translation from 1.1.0\n')
     expect((await bytes(root, 'release/statement-1.5.0/fr/statement.html')).equals(released)).toBe(true)

@@ -6,7 +6,8 @@ import {defaults} from '../config.js'
 import {failNow} from '../diagnostics.js'
 import {errors} from '../errors.js'
 import type {FindingRecord} from '../check/format-findings.js'
-import {loadProject} from '../io/load-project.js'
+import {loadProject, type LoadedProject} from '../io/load-project.js'
+import {readConfig} from '../io/read-config.js'
 import {withProjectLock} from '../io/lock.js'
 import {insideProject, isDocumentName, listDocuments, projectPath, type Project} from '../io/project.js'
 import {assertFolder, differingArtifacts, readReleasedFiles, readReleaseIndex, releaseBase, releaseTime, scratchFolder, writeRelease, type DateOrigin} from '../io/release-store.js'
@@ -17,7 +18,8 @@ import type {ReleaseSummary} from '../release/render-release-notes.js'
 import {createTarGz} from '../release/tar-gz.js'
 import {compareVersions, versionProblem} from '../release/version.js'
 import {createZip} from '../release/zip.js'
-import {build} from './build.js'
+import type {BuildResult} from './build.js'
+import {buildLoaded} from './build-project.js'
 import {check} from './check.js'
 
 /** Options for `release`. */
@@ -80,11 +82,13 @@ export async function release(project: Project, options: ReleaseOptions): Promis
     const previous = earlier[0]
     const time = await releaseTime(project.root)
     const minCoverage = options.minCoverage ?? 0
+    const loaded = await loadProject(project)
     const scratch = await scratchFolder(folder)
-    let built: Awaited<ReturnType<typeof build>>
+    let built: BuildResult
     const pages = new Map<string, Uint8Array>()
     try {
-      built = await build(project, {out: scratch.path, minCoverage})
+      // Built apart from dist/ and its cache: a release neither reads nor disturbs them.
+      built = await buildLoaded(loaded, await readConfig(project), {out: scratch.path, minCoverage})
       for (const file of built.manifest.files) pages.set(file.path, await readFile(join(scratch.path, file.path)))
     } finally {
       await scratch.dispose()
@@ -102,7 +106,7 @@ export async function release(project: Project, options: ReleaseOptions): Promis
       previous,
       manifest: built.manifest,
       built: pages,
-      snapshots: await snapshotProject(project),
+      snapshots: snapshotProject(loaded),
       lastShipped
     })
     const base = releaseBase(assembled.record)
@@ -158,8 +162,7 @@ async function defaultName(project: Project): Promise<string> {
   return documents[0]!
 }
 
-async function snapshotProject(project: Project): Promise<Map<string, DocumentSnapshot>> {
-  const loaded = await loadProject(project)
+function snapshotProject(loaded: LoadedProject): Map<string, DocumentSnapshot> {
   return new Map(
     loaded.documents.map((document) => {
       const files = new Map([...loaded.segmentFiles].flatMap(([language, perDocument]) => (perDocument.has(document.id) ? [[language, perDocument.get(document.id)!] as const] : [])))

@@ -1,6 +1,7 @@
 import {createHash} from 'node:crypto'
 import {readFile} from 'node:fs/promises'
 import {join} from 'node:path'
+import {sha256} from '../checksum.js'
 import {insideProject, type Project} from './project.js'
 import {writeAtomic} from './write-atomic.js'
 
@@ -36,7 +37,7 @@ export function cacheKey(...parts: (string | Uint8Array)[]): string {
 }
 
 // Build outputs and releases checksum their files alike.
-export {sha256} from '../checksum.js'
+export {sha256}
 
 const cachePath = (project: Project) => insideProject(project, cacheDir, 'build.json')
 
