@@ -4,6 +4,7 @@ import {appendFile} from 'node:fs/promises'
 import type {Format} from './commands/build.js'
 import type {ExchangeFormat} from './commands/interchange.js'
 import type {FileChange} from './commands/update.js'
+import type {ReleaseResult} from './commands/release.js'
 import {exchangeFormats, outputFormats} from './config.js'
 import {InputError} from './diagnostics.js'
 import type {Project} from './io/project.js'
@@ -122,6 +123,43 @@ const commands: Record<string, Command> = {
       return errors > 0 || (values.strict === true && warnings > 0) ? exit.failed : exit.ok
     }
   },
+  release: {
+    summary: 'check, build every language and write a versioned release: folder, notes, checksums, .tar.gz and .zip',
+    usage: 'interlinear release --version X.Y.Z [--name NAME] [--out DIR] [--min-coverage N] [--force] [--root DIR]',
+    options: {root, help, version: {type: 'string'}, name: {type: 'string'}, out: {type: 'string'}, 'min-coverage': {type: 'string'}, force: {type: 'boolean'}},
+    examples: ['interlinear release --version 1.0.0', 'interlinear release --version 1.1.0 --min-coverage 90', 'SOURCE_DATE_EPOCH=1700000000 interlinear release --version 2.0.0-rc.1 --out /tmp/releases'],
+    async run(project, values, positionals, io) {
+      if (positionals.length > 0) return usageError(io, `unexpected argument \`${positionals[0]}\``)
+      if (typeof values.version !== 'string') return usageError(io, '--version is required, e.g. `interlinear release --version 1.0.0`')
+      const {versionProblem} = await import('./release/version.js')
+      const problem = versionProblem(values.version)
+      if (problem !== undefined) return usageError(io, `--version \`${values.version}\`: ${problem}`)
+      const minCoverage = numberOption(values['min-coverage'], 0, 100)
+      if (minCoverage === null) return usageError(io, '--min-coverage must be a number from 0 to 100')
+      const {release} = await import('./commands/release.js')
+      const result = await release(project, {
+        version: values.version,
+        name: values.name as string | undefined,
+        out: typeof values.out === 'string' ? values.out : undefined,
+        minCoverage,
+        force: values.force === true
+      })
+      if (result.kind === 'refused') {
+        const {formatText} = await import('./check/format-findings.js')
+        io.stderr(formatText(result.findings))
+        const count = `${result.findings.length} error${result.findings.length === 1 ? '' : 's'}`
+        io.stderr(`interlinear: release refused: \`check\` reports ${count} (listed above); fix ${result.findings.length === 1 ? 'it' : 'them'} and release again\n`)
+        return result.badInput ? exit.usage : exit.failed
+      }
+      io.stdout(formatRelease(result))
+      for (const item of result.summary.translations) {
+        const under = `${item.language}/${item.document} is ${item.work.coverage}% translated, under --min-coverage ${minCoverage}`
+        if (item.shipping === 'carried') io.stderr(`carried forward: ${under}; shipping its translation from ${item.from}\n`)
+        if (item.shipping === 'withheld') io.stderr(`withheld: ${under}; ${item.reason === 'files-unavailable' ? `the files released in ${item.from} are missing or altered` : 'no earlier release shipped it'}\n`)
+      }
+      return exit.ok
+    }
+  },
   export: {
     summary: 'export one language for other tools: i18next JSON, PO or XLIFF 2.0',
     usage: 'interlinear export --lang L [--doc D] --format i18next|po|xliff [--out FILE] [--root DIR]',
@@ -237,6 +275,14 @@ function formatChanges(changes: FileChange[], dryRun: boolean): string {
       return `${verb(change.action)} ${change.path}${details.length > 0 ? ` (${details.join(', ')})` : ''}\n`
     })
     .join('')
+}
+
+function formatRelease(result: Extract<ReleaseResult, {kind: 'released'}>): string {
+  const {record} = result
+  const verb = {created: 'released', replaced: 'replaced', unchanged: 'unchanged:'}[result.outcome]
+  const dated = {SOURCE_DATE_EPOCH: 'from SOURCE_DATE_EPOCH', git: 'the last commit of the sources', fixed: 'a fixed time: no SOURCE_DATE_EPOCH, no commit of the sources'}[result.dateOrigin]
+  const lines = [`${verb} ${record.name} ${record.version}: ${record.files.length + 1} files, dated ${record.date} (${dated})`, `  ${result.folder}/`, ...result.archives.map((path) => `  ${path}`)]
+  return `${lines.join('\n')}\n`
 }
 
 function formatStatus(rows: StatusRow[]): string {

@@ -8,6 +8,13 @@ export const defaults = {
   translationsDir: 'translations',
   /** Build output. */
   distDir: 'dist',
+  /** Release folders, archives and `index.json` (the record of every release). */
+  releaseDir: 'release',
+  /**
+   * Release time when neither SOURCE_DATE_EPOCH nor a commit of the sources gives one: 1980-01-01 UTC,
+   * the earliest time a zip archive can hold.
+   */
+  releaseEpoch: 315_532_800,
   /** Front-matter keys whose string values are translated. */
   translatableFields: ['title', 'subtitle', 'description', 'summary'],
   /** Length of the hex hash in segment IDs: 8 hex digits keep collisions rare below ~10,000 segments per document. */

@@ -156,6 +156,30 @@ export const errors = {
     reason: `The project has several documents: choose one with --doc (${documents.join(', ')})`,
     ruleId: 'usage'
   }),
+  releaseVersion: (version: string, why: string): Problem => ({
+    reason: `\`${version}\` is not a usable release version: ${why}`,
+    ruleId: 'release-version'
+  }),
+  releaseName: (name: string): Problem => ({
+    reason: `\`${name}\` is not a usable release name: use letters, digits, \`-\` and \`_\``,
+    ruleId: 'release-name'
+  }),
+  releaseNameRequired: (documents: readonly string[]): Problem => ({
+    reason: `The project has several documents (${documents.join(', ')}): name the release with --name`,
+    ruleId: 'release-name'
+  }),
+  releaseIndex: (why: string): Problem => ({
+    reason: `The release record is not usable: ${why}. Restore it from a backup, or fix the value`,
+    ruleId: 'release-index'
+  }),
+  releaseExists: (version: string, differing: readonly string[]): Problem => ({
+    reason: `Release ${version} already exists with other content (${differing.join(', ')}): choose a new version, or pass --force to replace it`,
+    ruleId: 'release-exists'
+  }),
+  sourceDateEpoch: (value: string): Problem => ({
+    reason: `SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, found \`${value}\`: fix or unset it`,
+    ruleId: 'source-date-epoch'
+  }),
   projectLocked: (path: string): Problem => ({
     reason: `Another interlinear run holds the lock \`${path}\`: wait for it, or delete the file if no run is active`,
     ruleId: 'locked'

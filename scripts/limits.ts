@@ -10,5 +10,9 @@ export const limits = {
   /** Deepest nesting of block quotes and list items. */
   maxNesting: 64,
   /** Most table cells on one line (`|` separators). */
-  maxTableColumns: 256
+  maxTableColumns: 256,
+  /** Largest `release/index.json`: it holds a hash per segment, language and release. */
+  maxReleaseIndexBytes: 256 * 1024 * 1024,
+  /** Largest unpacked release archive read to carry a translation forward. */
+  maxArchiveBytes: 1024 * 1024 * 1024
 } as const

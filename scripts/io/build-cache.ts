@@ -1,6 +1,7 @@
 import {createHash} from 'node:crypto'
 import {readFile} from 'node:fs/promises'
 import {join} from 'node:path'
+import {sha256} from '../checksum.js'
 import {insideProject, type Project} from './project.js'
 import {writeAtomic} from './write-atomic.js'
 
@@ -35,10 +36,8 @@ export function cacheKey(...parts: (string | Uint8Array)[]): string {
   return hash.digest('hex')
 }
 
-/** The sha256 of a file's content, hex. */
-export function sha256(content: string | Uint8Array): string {
-  return createHash('sha256').update(content).digest('hex')
-}
+// Build outputs and releases checksum their files alike.
+export {sha256}
 
 const cachePath = (project: Project) => insideProject(project, cacheDir, 'build.json')
 

@@ -8,7 +8,7 @@ import {renderPage} from './page-shell.js'
 /**
  * `dist/index.html`: every published language of every document, with its native name and coverage.
  */
-export function renderIndex(coverage: readonly CoverageRecord[], documents: readonly SourceDocument[]): string {
+export function renderIndex(coverage: readonly Pick<CoverageRecord, 'language' | 'document' | 'status' | 'coverage' | 'published'>[], documents: readonly Pick<SourceDocument, 'id' | 'language'>[]): string {
   const language = documents[0]?.language ?? 'en'
   const t = uiStrings(language)
   return renderPage({
