@@ -1,11 +1,13 @@
 // Run the benchmark: the same job for Interlinear, po4a and Translate Toolkit on every generated corpus,
-// several runs each with hyperfine (median wall time), and peak RSS from /usr/bin/time -v.
+// several runs each with hyperfine (median wall time), and peak RSS from /usr/bin/time -v; then
+// Interlinear's warm rebuilds (nothing changed; one segment of one language edited) and, for the big
+// documents, the bare remark-parse + remark-gfm yardstick.
 //
 //   npx tsx bench/generate-corpora.ts && node bench/run.mjs [--runs N] [name...]
 //
-// Prints a Markdown table and writes bench/results.json.
+// Prints Markdown tables and writes bench/results.json.
 import {execFileSync, spawnSync} from 'node:child_process'
-import {existsSync, readFileSync, writeFileSync} from 'node:fs'
+import {existsSync, readFileSync, readdirSync, writeFileSync} from 'node:fs'
 import {cpus, totalmem} from 'node:os'
 import {join} from 'node:path'
 
@@ -18,27 +20,53 @@ const runs = runsIndex === -1 ? 5 : Number(args.splice(runsIndex, 2)[1])
 const names = args.length > 0 ? args : ['statement-1', 'statement-10', 'statement-100', 'statement-500', 'big-1mb', 'big-2mb']
 
 const quote = (text) => `'${text.replace(/'/g, `'\\''`)}'`
+const interlinear = (folder, command) => `cd ${quote(folder)} && node ${quote(cli)} ${command} >/dev/null`
 
 /** The job of each tool, as a shell command run inside the corpus folder. */
 const jobs = {
-  interlinear: (folder) => `cd ${quote(folder)} && node ${quote(cli)} update >/dev/null && node ${quote(cli)} check >/dev/null && node ${quote(cli)} build >/dev/null`,
+  // update + check + build in one process (`build --update --check`, equal to the three commands byte for byte).
+  interlinear: (folder) => interlinear(folder, 'build --update --check'),
+  // The same job as three commands, three processes.
+  'interlinear-3': (folder) => `${interlinear(folder, 'update')} && node ${quote(cli)} check >/dev/null && node ${quote(cli)} build >/dev/null`,
   po4a: (folder) => `cd ${quote(folder)} && po4a --quiet po4a.cfg >/dev/null`,
   ttk: (folder) => `cd ${quote(folder)} && bash job.sh >/dev/null 2>&1`
 }
 
+function hyperfine(command, prepare, count, name) {
+  const exported = join(corpora, `${name}.json`)
+  execFileSync('hyperfine', ['--style', 'none', '--runs', String(count), ...(prepare ? ['--prepare', prepare] : []), '--export-json', exported, command], {stdio: ['ignore', 'ignore', 'inherit']})
+  return JSON.parse(readFileSync(exported, 'utf8')).results[0].median
+}
+
+function peakRss(command) {
+  const report = spawnSync('/usr/bin/time', ['-v', 'bash', '-c', command], {encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe']}).stderr
+  return Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(report)?.[1] ?? 0) / 1024
+}
+
 function measure(name, tool) {
-  const folder = join(corpora, name, tool)
-  const pristine = join(`${join(corpora, name)}.pristine`, tool)
+  const source = tool.startsWith('interlinear') ? 'interlinear' : tool
+  const folder = join(corpora, name, source)
+  const pristine = join(`${join(corpora, name)}.pristine`, source)
   if (!existsSync(pristine)) return undefined
   const reset = `rm -rf ${quote(folder)} && cp -r ${quote(pristine)} ${quote(folder)}`
-  const exported = join(bench, 'corpora', `${name}-${tool}.json`)
   const count = tool === 'ttk' && name === 'statement-100' ? Math.min(runs, 3) : runs
-  execFileSync('hyperfine', ['--style', 'none', '--runs', String(count), '--prepare', reset, '--export-json', exported, jobs[tool](folder)], {stdio: ['ignore', 'ignore', 'inherit']})
-  const median = JSON.parse(readFileSync(exported, 'utf8')).results[0].median
+  const median = hyperfine(jobs[tool](folder), reset, count, `${name}-${tool}`)
   execFileSync('bash', ['-c', reset])
-  const report = spawnSync('/usr/bin/time', ['-v', 'bash', '-c', jobs[tool](folder)], {encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe']}).stderr
-  const rss = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(report)?.[1] ?? 0) / 1024
-  return {median, rss}
+  return {median, rss: peakRss(jobs[tool](folder))}
+}
+
+/** Warm rebuilds after the job: nothing changed, and one segment of one language edited before each run. */
+function measureWarm(name) {
+  const folder = join(corpora, name, 'interlinear')
+  execFileSync('bash', ['-c', `rm -rf ${quote(folder)} && cp -r ${quote(join(`${join(corpora, name)}.pristine`, 'interlinear'))} ${quote(folder)} && ${jobs.interlinear(folder)}`])
+  const build = interlinear(folder, 'build')
+  const unchanged = hyperfine(build, undefined, runs, `${name}-warm`)
+  const language = readdirSync(join(folder, 'translations')).sort()[0]
+  const file = join(folder, 'translations', language, readdirSync(join(folder, 'translations', language)).find((entry) => entry.endsWith('.md')))
+  // Each run appends a word to the first translation of the file: a real change every time.
+  const edit = `perl -0pi -e 's/(<!-- segment [^\\n]*-->\\n>[^\\n]*\\n\\n[^\\n]+)/$1 x/' ${quote(file)}`
+  const edited = hyperfine(build, edit, runs, `${name}-edit`)
+  return {unchanged, edited, rss: peakRss(build)}
 }
 
 const results = {}
@@ -49,15 +77,31 @@ for (const name of names) {
     if (result) results[name][tool] = result
     if (result) process.stderr.write(`${name} ${tool}: ${result.median.toFixed(3)} s, ${result.rss.toFixed(0)} MB\n`)
   }
+  results[name].warm = measureWarm(name)
+  process.stderr.write(`${name} warm: ${results[name].warm.unchanged.toFixed(3)} s unchanged, ${results[name].warm.edited.toFixed(3)} s after one edit\n`)
+  if (name.startsWith('big-')) {
+    const source = join(corpora, name, 'interlinear', 'source', 'doc.md')
+    results[name].remark = hyperfine(`node ${quote(join(bench, 'remark-baseline.mjs'))} ${quote(source)}`, undefined, runs, `${name}-remark`)
+  }
 }
 
+const seconds = (value) => (value === undefined ? '—' : `${value.toFixed(3)} s`)
+const ratio = (a, b) => (a === undefined || b === undefined ? '—' : `${(a / b).toFixed(1)}×`)
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`
-const lines = [`Machine: ${machine}; ${runs} runs per cell (3 for Translate Toolkit × 100), medians.`, '', '| corpus | Interlinear | po4a | Translate Toolkit | po4a ÷ Interlinear | TTK ÷ Interlinear | peak RSS (Interlinear / po4a / TTK) |', '| --- | ---: | ---: | ---: | ---: | ---: | --- |']
+const lines = [
+  `Machine: ${machine}; ${runs} runs per cell (3 for Translate Toolkit × 100), medians.`,
+  '',
+  '| corpus | Interlinear (1 process) | Interlinear (3 commands) | po4a | Translate Toolkit | po4a ÷ Interlinear | TTK ÷ Interlinear | peak RSS (Interlinear / po4a / TTK) |',
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |'
+]
 for (const [name, tools] of Object.entries(results)) {
-  const cell = (tool) => (tools[tool] ? `${tools[tool].median.toFixed(3)} s` : '—')
-  const ratio = (tool) => (tools[tool] && tools.interlinear ? `${(tools[tool].median / tools.interlinear.median).toFixed(1)}×` : '—')
   const rss = ['interlinear', 'po4a', 'ttk'].map((tool) => (tools[tool] ? `${tools[tool].rss.toFixed(0)} MB` : '—')).join(' / ')
-  lines.push(`| ${name} | ${cell('interlinear')} | ${cell('po4a')} | ${cell('ttk')} | ${ratio('po4a')} | ${ratio('ttk')} | ${rss} |`)
+  lines.push(`| ${name} | ${seconds(tools.interlinear?.median)} | ${seconds(tools['interlinear-3']?.median)} | ${seconds(tools.po4a?.median)} | ${seconds(tools.ttk?.median)} | ${ratio(tools.po4a?.median, tools.interlinear?.median)} | ${ratio(tools.ttk?.median, tools.interlinear?.median)} | ${rss} |`)
+}
+lines.push('', '| corpus | cold job | warm build, nothing changed | cold ÷ warm | warm build, one segment edited | peak RSS (warm) | bare remark-parse + gfm | job ÷ remark |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
+for (const [name, tools] of Object.entries(results)) {
+  const cold = tools.interlinear?.median
+  lines.push(`| ${name} | ${seconds(cold)} | ${seconds(tools.warm.unchanged)} | ${ratio(cold, tools.warm.unchanged)} | ${seconds(tools.warm.edited)} | ${tools.warm.rss.toFixed(0)} MB | ${seconds(tools.remark)} | ${ratio(cold, tools.remark)} |`)
 }
 writeFileSync(join(bench, 'results.json'), `${JSON.stringify({machine, runs, results}, null, 2)}\n`)
 process.stdout.write(`${lines.join('\n')}\n`)

@@ -11,11 +11,15 @@ import {basename, dirname, join} from 'node:path'
  */
 export async function writeAtomic(path: string, content: string | Uint8Array, options: {durable?: boolean} = {}): Promise<void> {
   const folder = dirname(path)
-  await mkdir(folder, {recursive: true})
   const existing = await lstat(path).catch(() => undefined)
   if (existing?.isSymbolicLink()) throw new Error(`Refusing to write through the symbolic link ${path}`)
   const temporary = join(folder, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
-  const handle = await open(temporary, 'wx', 0o644)
+  // The folder usually exists: create it only when the first attempt says it does not.
+  const handle = await open(temporary, 'wx', 0o644).catch(async (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOENT') throw error
+    await mkdir(folder, {recursive: true})
+    return open(temporary, 'wx', 0o644)
+  })
   try {
     await handle.writeFile(content)
     if (options.durable !== false) await handle.sync()

@@ -1,5 +1,6 @@
 import type {Element, ElementContent, Root as HastRoot} from 'hast'
 import {h} from 'hastscript'
+import {toHtml} from 'hast-util-to-html'
 import {toString} from 'mdast-util-to-string'
 import remarkRehype from 'remark-rehype'
 import {unified} from 'unified'
@@ -64,26 +65,44 @@ export function renderHtml(localized: LocalizedDocument, options: RenderHtmlOpti
   if (localized.counts.fallback > 0) notices.push(t('notice_incomplete', {count: localized.counts.fallback}))
   const outdated = localized.segments.filter((segment) => segment.outdated && !segment.fallback).length
   if (outdated > 0) notices.push(t('notice_outdated', {count: outdated}))
-  return renderPage({
+  const menu = menuItems(options.links, document.language)
+  const special = (link: PageLink) => link.language === language || link.language === document.language
+  const page = renderPage({
     language,
     title: documentTitle(localized),
-    head: [
-      ...options.links.map((link) => h('link', {rel: 'alternate', hrefLang: link.language, href: link.href})),
-      ...options.links.filter((link) => link.language === document.language).map((link) => h('link', {rel: 'alternate', hrefLang: 'x-default', href: link.href}))
-    ],
+    head: [h(placeholder.alternates)],
     body: [
-      h('nav', {ariaLabel: t('language_menu')}, [
-        h(
-          'ul',
-          options.links.map((link) =>
-            h('li', [
-              h('a', {href: link.href, hrefLang: link.language, lang: link.language, dir: direction(link.language), ariaCurrent: link.language === language ? 'page' : undefined}, nativeName(link.language)),
-              ...(link.language === document.language ? [` (${t('original')})`] : [])
-            ])
-          )
-        )
-      ]),
+      h('nav', {ariaLabel: t('language_menu')}, [h('ul', [h(placeholder.menu)])]),
       h('main', [...notices.map((notice) => h('p', {className: ['notice'], role: 'note'}, notice)), h('article', content.children as ElementContent[])])
     ]
   })
+  const items = options.links.map((link, index) => (special(link) ? toHtml(menuItem(link, document.language, language, t('original'))) : menu.items[index]!))
+  return page.replace(`<${placeholder.alternates}></${placeholder.alternates}>`, () => menu.alternates).replace(`<${placeholder.menu}></${placeholder.menu}>`, () => items.join(''))
+}
+
+// Every page of a document lists every language: serialized once per document, not once per page
+// (quadratic in the number of languages), and spliced in where these elements stand. Content cannot
+// contain them: raw HTML never reaches a page.
+const placeholder = {alternates: 'interlinear-alternates', menu: 'interlinear-menu'} as const
+const menus = new WeakMap<readonly PageLink[], {alternates: string; items: string[]}>()
+
+function menuItems(links: readonly PageLink[], sourceLanguage: string): {alternates: string; items: string[]} {
+  let menu = menus.get(links)
+  if (menu === undefined) {
+    const alternates = [
+      ...links.map((link) => h('link', {rel: 'alternate', hrefLang: link.language, href: link.href})),
+      ...links.filter((link) => link.language === sourceLanguage).map((link) => h('link', {rel: 'alternate', hrefLang: 'x-default', href: link.href}))
+    ]
+    menu = {alternates: toHtml(alternates), items: links.map((link) => toHtml(menuItem(link, sourceLanguage)))}
+    menus.set(links, menu)
+  }
+  return menu
+}
+
+/** A language menu entry; `current` marks the page's own language, `original` labels the source language. */
+function menuItem(link: PageLink, sourceLanguage: string, current?: string, original?: string): Element {
+  return h('li', [
+    h('a', {href: link.href, hrefLang: link.language, lang: link.language, dir: direction(link.language), ariaCurrent: link.language === current ? 'page' : undefined}, nativeName(link.language)),
+    ...(link.language === sourceLanguage && original !== undefined ? [` (${original})`] : [])
+  ])
 }
