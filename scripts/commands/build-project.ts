@@ -7,6 +7,7 @@ import {cacheKey, inputFingerprint, outputsIntact, sha256, writeBuildCache, type
 import {parseProjectFiles, type LoadedProject} from '../io/load-project.js'
 import type {ProjectFiles} from '../io/read-project-files.js'
 import type {ProjectConfig} from '../io/read-config.js'
+import {forEachConcurrently} from '../io/concurrently.js'
 import {writeAtomic} from '../io/write-atomic.js'
 import {createResolver} from '../merge/create-resolver.js'
 import {collectResources, mergeTranslations, type LocalizedDocument} from '../merge/merge-translations.js'
@@ -114,11 +115,7 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
   if (epoch !== undefined && /^\d+$/.test(epoch)) manifest.built = new Date(Number(epoch) * 1000).toISOString()
   await removeStaleOutputs(out, new Set(files.map((file) => file.path)))
   // Build output can always be rebuilt: written without flushing, several at a time, and only when changed.
-  const queue = [...outputs, ['manifest.json', `${JSON.stringify(manifest, null, 2)}\n`] as [string, string]]
-  const worker = async () => {
-    for (let next = queue.shift(); next !== undefined; next = queue.shift()) await writeIfChanged(join(out, next[0]), next[1])
-  }
-  await Promise.all(Array.from({length: 8}, worker))
+  await forEachConcurrently([...outputs, ['manifest.json', `${JSON.stringify(manifest, null, 2)}\n`] as [string, string]], 8, ([path, text]) => writeIfChanged(join(out, path), text))
   // Pages of other languages (a build with --lang) stay cached.
   cache.pages = {...cache.pages, ...pages}
   return resultOf(out, manifest)

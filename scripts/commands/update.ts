@@ -1,6 +1,7 @@
 import {loadProject, type LoadedProject} from '../io/load-project.js'
 import {withProjectLock} from '../io/lock.js'
 import {assertLanguageTag, projectPath, segmentFilePath, type Project} from '../io/project.js'
+import {forEachConcurrently} from '../io/concurrently.js'
 import {writeAtomic} from '../io/write-atomic.js'
 import {parseSegmentFile} from '../segment-file/parse-segment-file.js'
 import {stringifySegmentFile} from '../segment-file/stringify-segment-file.js'
@@ -51,9 +52,9 @@ export async function update(project: Project, options: UpdateOptions = {}): Pro
   })
 }
 
-/** Write the files of an update plan, one at a time, each atomically and durably. */
+/** Write the files of an update plan, each atomically and durably; several at a time, so the flushes overlap. */
 export async function writeUpdate(plan: UpdatePlan): Promise<void> {
-  for (const [path, text] of plan.writes) await writeAtomic(path, text)
+  await forEachConcurrently(plan.writes, 8, ([path, text]) => writeAtomic(path, text))
 }
 
 /** Plan the update of the segment files of `languages` (default: every loaded one): pure, nothing is read or written. */

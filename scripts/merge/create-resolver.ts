@@ -44,11 +44,24 @@ export function createResolver(namespace: string, resources: SegmentResources, o
     returnNull: false,
     initAsync: false
   })
+  const chains = new Map<string, string[]>()
+  const chain = (language: string): string[] => {
+    const known = chains.get(language)
+    if (known !== undefined) return known
+    const tags: string[] = instance.services.languageUtils.toResolveHierarchy(canonical(language))
+    chains.set(language, tags)
+    return tags
+  }
   return {
-    chain: (language) => instance.services.languageUtils.toResolveHierarchy(canonical(language)).map((tag: string) => original.get(tag) ?? tag),
+    chain: (language) => chain(language).map((tag) => original.get(tag) ?? tag),
+    // What `t` returns (with returnDetails), found along the chain i18next builds, without the cost of a
+    // full `t` call for every segment of every page. Empty strings count as missing (returnEmptyString: false).
     resolve(id, language) {
-      const details = instance.t(id, {lng: canonical(language), ns: namespace, skipInterpolation: true, returnDetails: true})
-      return {text: details.res as string, language: original.get(details.usedLng) ?? details.usedLng}
+      for (const tag of chain(language)) {
+        const text = instance.getResource(tag, namespace, id) as unknown
+        if (typeof text === 'string' && text !== '') return {text, language: original.get(tag) ?? tag}
+      }
+      return {text: id, language}
     }
   }
 }

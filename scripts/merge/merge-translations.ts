@@ -86,7 +86,7 @@ export interface MergeOptions {
  * language (`data.hProperties.lang`) and a `fallback` class; outdated ones an `outdated` class.
  */
 export function mergeTranslations(document: SourceDocument, language: string, options: MergeOptions): LocalizedDocument {
-  const states = new Map([...options.statuses].map(([lang, list]) => [lang, new Map(list.map((status) => [status.segment.id, status.state]))]))
+  const states = segmentStates(options.statuses)
   const stateIn = (lang: string, id: string): SegmentState => (lang === document.language ? 'translated' : states.get(lang)?.get(id) ?? 'missing')
   const segments = document.segments.map((segment): ResolvedSegment => {
     const {text, language: found} = options.resolver.resolve(segment.id, language)
@@ -122,4 +122,16 @@ export function mergeTranslations(document: SourceDocument, language: string, op
 // (a deep clone of a large source tree for every language costs more than the rest of the merge).
 function copyContainers<T extends Nodes>(node: T): T {
   return 'children' in node ? {...node, children: node.children.map((child) => copyContainers(child))} : node
+}
+
+// Every page of a document looks up states in the same statuses: index them once, not once per page.
+const stateIndex = new WeakMap<ReadonlyMap<string, readonly SegmentStatus[]>, Map<string, Map<string, SegmentState>>>()
+
+function segmentStates(statuses: ReadonlyMap<string, readonly SegmentStatus[]>): Map<string, Map<string, SegmentState>> {
+  let states = stateIndex.get(statuses)
+  if (states === undefined) {
+    states = new Map([...statuses].map(([language, list]) => [language, new Map(list.map((status) => [status.segment.id, status.state]))]))
+    stateIndex.set(statuses, states)
+  }
+  return states
 }
