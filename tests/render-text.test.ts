@@ -3,7 +3,7 @@ import fc from 'fast-check'
 import stringWidth from 'string-width'
 import {describe, expect, it} from 'vitest'
 import {parseMarkdown} from '../scripts/parse/parse-markdown.js'
-import {parseInline, parseInlineMarkdown} from '../scripts/merge/parse-inline.js'
+import {parseInline, parseInlineMarkdown, parseSimpleEmphasis} from '../scripts/merge/parse-inline.js'
 import {columnWidth, isNarrowText} from '../scripts/render/column-width.js'
 import {renderText} from '../scripts/render/render-text.js'
 
@@ -276,14 +276,40 @@ describe('renderText', () => {
 })
 
 describe('fast paths agree with the full implementations (property)', () => {
-  const alphabet = fc.constantFrom('a', 'Z', ' ', '1', '.', '-', '*', '_', '`', '[', ']', '(', ')', '<', '>', '!', '&', '#', '|', ':', '@', '\\', '\n', 'w', '中', 'é', '\u0301', '\u200c', '\u00a0', '。', 'ｱ')
+  const alphabet = fc.constantFrom('a', 'Z', ' ', '1', '.', '-', '*', '_', '`', '[', ']', '(', ')', '<', '>', '!', '&', '#', '|', ':', '/', '://', 'http://a.b', 'www.', '@', '\\', '\n', 'w', '中', 'é', '\u0301', '\u200c', '\u00a0', '。', 'ｱ')
   it('parseInline equals the full parser whenever it skips it', () => {
     fc.assert(
       fc.property(fc.string({unit: alphabet, maxLength: 30}), (text) => {
         expect(parseInline(text, '')).toEqual(parseInlineMarkdown(text, ''))
       }),
-      {numRuns: 2000}
+      {numRuns: 3000}
     )
+  })
+
+  it('simple emphasis equals the full parser whenever it is taken', () => {
+    // Words, white space of every kind, punctuation and stars: what prose with *titles* looks like.
+    const noise = fc.constantFrom('*', 'word', 'é', '·', '.', ',', '!', ':', '-', '1', '(', ')', '"', ' ', '\u00a0', '\u3000', '\t', '中', '\u0301', '=', '+', '#', '_')
+    const word = fc.string({unit: noise, minLength: 1, maxLength: 4})
+    const space = fc.constantFrom(' ', ' ', '  ', '\u00a0', '\u3000', '\t')
+    // Words, some wrapped in stars, then now and then one random piece inserted anywhere.
+    const prose = fc.tuple(fc.array(fc.tuple(word, fc.boolean(), space), {minLength: 1, maxLength: 5}), fc.option(fc.tuple(noise, fc.nat())))
+    const text = prose.map(([words, insert]) => {
+      const joined = words.map(([value, starred, gap], index) => `${index > 0 ? gap : ''}${starred ? `*${value}*` : value}`).join('')
+      if (insert === null) return joined
+      const at = insert[1] % (joined.length + 1)
+      return joined.slice(0, at) + insert[0] + joined.slice(at)
+    })
+    let taken = 0
+    fc.assert(
+      fc.property(text, (text) => {
+        const simple = parseSimpleEmphasis(text)
+        if (simple === undefined) return
+        taken++
+        expect(simple).toEqual(parseInlineMarkdown(text, ''))
+      }),
+      {numRuns: 5000}
+    )
+    expect(taken).toBeGreaterThan(300)
   })
 
   it('columnWidth equals string-width, on long text measured in slices too', () => {
