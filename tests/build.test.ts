@@ -1,4 +1,6 @@
-import {readdir, readFile, rm, stat} from 'node:fs/promises'
+import {createHash} from 'node:crypto'
+import {cp, mkdtemp, readdir, readFile, rm, stat} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {toString} from 'mdast-util-to-string'
 import {describe, expect, it} from 'vitest'
@@ -293,6 +295,23 @@ describe('build cache', () => {
     await rm(join(root, 'dist/de/statement.txt'))
     expect((await cli(['build'], root)).code).toBe(0)
     expect(await contents(root)).toEqual(clean)
+  })
+
+  it('never takes outputs it did not write itself for its own, even with matching checksums (a pull request committing dist/ and the cache)', async () => {
+    const root = await copyRepositoryProject()
+    const clean = await fresh(root)
+    // An attacker's page, and a cache entry with its exact checksum and size, as if built here.
+    const evil = '<script>alert(1)</script>\n'
+    await put(root, 'dist/fr/statement.html', evil)
+    const cache = JSON.parse(await read(root, '.interlinear-cache/build.json'))
+    const entry = cache.pages['fr/statement'].files.find((file: {path: string}) => file.path === 'fr/statement.html')
+    Object.assign(entry, {sha256: createHash('sha256').update(evil).digest('hex'), size: Buffer.byteLength(evil)})
+    await put(root, '.interlinear-cache/build.json', JSON.stringify(cache))
+    // What a checkout of those committed files gives: the same bytes, new files.
+    const checkout = await mkdtemp(join(tmpdir(), 'interlinear-checkout-'))
+    await cp(root, checkout, {recursive: true})
+    expect((await cli(['build'], checkout)).code).toBe(0)
+    expect(await contents(checkout)).toEqual(clean)
   })
 
   it('is never trusted over a changed input, and ignores a malformed or tampered cache', async () => {

@@ -3,7 +3,7 @@ import {join, resolve} from 'node:path'
 import {defaults, outputFormats} from '../config.js'
 import {failNow} from '../diagnostics.js'
 import {errors} from '../errors.js'
-import {cacheKey, inputFingerprint, outputsIntact, sha256, writeBuildCache, type BuildCache, type OutputFile} from '../io/build-cache.js'
+import {cacheKey, inputFingerprint, outputsIntact, sha256, stampFiles, writeBuildCache, type BuildCache, type OutputFile} from '../io/build-cache.js'
 import {parseProjectFiles, type LoadedProject} from '../io/load-project.js'
 import type {ProjectFiles} from '../io/read-project-files.js'
 import type {ProjectConfig} from '../io/read-config.js'
@@ -44,7 +44,8 @@ export async function buildProject(read: ProjectFiles, config: ProjectConfig, op
   const sources = loaded.documents.map((document) => ({id: document.id, text: document.text}))
   const segmentFiles = [...loaded.segmentFileBytes].flatMap(([language, files]) => [...files].map(([id, bytes]) => ({language, id, bytes})))
   const manifest = await readFile(join(result.out, 'manifest.json'), 'utf8')
-  cache.last = {fingerprint: inputFingerprint(sources, segmentFiles, {config, options, out: result.out}), manifest, files: [...result.manifest.files, {path: 'manifest.json', sha256: sha256(manifest), size: Buffer.byteLength(manifest)}]}
+  const files = await stampFiles(result.out, [...result.manifest.files, {path: 'manifest.json', sha256: sha256(manifest), size: Buffer.byteLength(manifest)}])
+  cache.last = {fingerprint: inputFingerprint(sources, segmentFiles, {config, options, out: result.out}), manifest, files}
   await writeBuildCache(project, cache)
   return {...result, changes, report}
 }
@@ -60,6 +61,7 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
   const outputs = new Map<string, string>()
   const reused: OutputFile[] = []
   const pages: BuildCache['pages'] = Object.create(null)
+  const rendered = new Map<string, {key: string; files: OutputFile[]}>()
   const coverage: CoverageRecord[] = []
   for (const document of loaded.documents) {
     const files = new Map([...loaded.segmentFiles].flatMap(([language, perDocument]) => (perDocument.has(document.id) ? [[language, perDocument.get(document.id)!]] : [])))
@@ -92,16 +94,16 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
       const key = pageKey(page, links, chosen, width)
       const cached = cache.pages[base]
       if (cached?.key === key && (await outputsIntact(out, cached.files))) {
-        reused.push(...cached.files)
+        reused.push(...cached.files.map(({stamp: _stamp, ...file}) => file))
         pages[base] = cached
         continue
       }
-      const rendered: [string, string][] = []
-      if (chosen.includes('html')) rendered.push([`${base}.html`, renderHtml(page, {links})])
-      if (chosen.includes('md')) rendered.push([`${base}.md`, renderMarkdown(page)])
-      if (chosen.includes('txt')) rendered.push([`${base}.txt`, renderText(page.tree, {width})])
-      for (const [path, text] of rendered) outputs.set(path, text)
-      pages[base] = {key, files: rendered.map(([path, text]) => outputFile(path, text))}
+      const texts: [string, string][] = []
+      if (chosen.includes('html')) texts.push([`${base}.html`, renderHtml(page, {links})])
+      if (chosen.includes('md')) texts.push([`${base}.md`, renderMarkdown(page)])
+      if (chosen.includes('txt')) texts.push([`${base}.txt`, renderText(page.tree, {width})])
+      for (const [path, text] of texts) outputs.set(path, text)
+      rendered.set(base, {key, files: texts.map(([path, text]) => outputFile(path, text))})
     }
   }
   if (chosen.includes('html')) outputs.set('index.html', renderIndex(coverage, loaded.documents))
@@ -116,6 +118,7 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
   await removeStaleOutputs(out, new Set(files.map((file) => file.path)))
   // Build output can always be rebuilt: written without flushing, several at a time, and only when changed.
   await forEachConcurrently([...outputs, ['manifest.json', `${JSON.stringify(manifest, null, 2)}\n`] as [string, string]], 8, ([path, text]) => writeIfChanged(join(out, path), text))
+  for (const [base, page] of rendered) pages[base] = {key: page.key, files: await stampFiles(out, page.files)}
   // Pages of other languages (a build with --lang) stay cached.
   cache.pages = {...cache.pages, ...pages}
   return resultOf(out, manifest)

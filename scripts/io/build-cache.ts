@@ -1,5 +1,5 @@
 import {createHash} from 'node:crypto'
-import {readFile} from 'node:fs/promises'
+import {lstat, readFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {sha256} from '../checksum.js'
 import {insideProject, type Project} from './project.js'
@@ -15,12 +15,21 @@ export interface OutputFile {
   size: number
 }
 
+/**
+ * An output file as the build that wrote it left it: with its device, inode, modification time and
+ * size. A file put there by anyone else (a checkout of files committed to `dist/`, a copy) has another
+ * stamp, so a cache and outputs committed together in a pull request are never taken for a build's own.
+ */
+export interface CachedFile extends OutputFile {
+  stamp: string
+}
+
 /** What the previous builds of a project left to reuse. */
 export interface BuildCache {
   /** Hash of every input of the last whole build, and what it wrote then. */
-  last?: {fingerprint: string; manifest: string; files: OutputFile[]}
+  last?: {fingerprint: string; manifest: string; files: CachedFile[]}
   /** Per page (`<lang>/<doc>`): the hash of everything its outputs depend on, and those outputs. */
-  pages: Record<string, {key: string; files: OutputFile[]}>
+  pages: Record<string, {key: string; files: CachedFile[]}>
 }
 
 // Replaced by a hash of the code when the CLI is bundled; otherwise (tests run from source) every
@@ -60,7 +69,7 @@ export async function readBuildCache(project: Project): Promise<BuildCache> {
   }
   const last = data.last
   const valid = isRecord(last) && typeof last.fingerprint === 'string' && typeof last.manifest === 'string' && isFileList(last.files)
-  return valid ? {last: {fingerprint: last.fingerprint as string, manifest: last.manifest as string, files: last.files as OutputFile[]}, pages} : {pages}
+  return valid ? {last: {fingerprint: last.fingerprint as string, manifest: last.manifest as string, files: last.files as CachedFile[]}, pages} : {pages}
 }
 
 /** Write the build cache atomically (not flushed: losing it costs a rebuild, nothing more). */
@@ -68,15 +77,26 @@ export async function writeBuildCache(project: Project, cache: BuildCache): Prom
   await writeAtomic(cachePath(project), `${JSON.stringify(cache)}\n`, {durable: false})
 }
 
-/** Whether every file is in `out` with its recorded checksum. */
-export async function outputsIntact(out: string, files: readonly OutputFile[]): Promise<boolean> {
+/** The stamp of a regular file (see `CachedFile`); `undefined` when it is missing or not a regular file. */
+export async function fileStamp(path: string): Promise<string | undefined> {
+  const stats = await lstat(path, {bigint: true}).catch(() => undefined)
+  return stats?.isFile() ? `${stats.dev}:${stats.ino}:${stats.mtimeNs}:${stats.size}` : undefined
+}
+
+/** `files` of `out` with their stamps, as they are now on disk. */
+export async function stampFiles(out: string, files: readonly OutputFile[]): Promise<CachedFile[]> {
+  return Promise.all(files.map(async (file) => ({...file, stamp: (await fileStamp(join(out, file.path))) ?? ''})))
+}
+
+/** Whether every file is in `out` as the build that wrote it left it: same stamp, same checksum. */
+export async function outputsIntact(out: string, files: readonly CachedFile[]): Promise<boolean> {
   const intact = await Promise.all(
-    files.map((file) =>
-      readFile(join(out, file.path)).then(
-        (content) => content.length === file.size && sha256(content) === file.sha256,
-        () => false
-      )
-    )
+    files.map(async (file) => {
+      const path = join(out, file.path)
+      if (file.stamp === '' || (await fileStamp(path)) !== file.stamp) return false
+      const content = await readFile(path).catch(() => undefined)
+      return content !== undefined && content.length === file.size && sha256(content) === file.sha256
+    })
   )
   return intact.every(Boolean)
 }
@@ -88,10 +108,13 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 // Only plain relative paths a build itself writes: a tampered cache cannot point anywhere else.
 const outputPath = /^(?:[A-Za-z0-9-]+\/)?[A-Za-z0-9_.-]+\.(?:html|md|txt|json)$/
 
-function isFileList(value: unknown): value is OutputFile[] {
+function isFileList(value: unknown): value is CachedFile[] {
   return (
     Array.isArray(value) &&
-    value.every((file) => isRecord(file) && typeof file.path === 'string' && outputPath.test(file.path) && !file.path.includes('..') && typeof file.sha256 === 'string' && typeof file.size === 'number')
+    value.every(
+      (file) =>
+        isRecord(file) && typeof file.path === 'string' && outputPath.test(file.path) && !file.path.includes('..') && typeof file.sha256 === 'string' && typeof file.size === 'number' && typeof file.stamp === 'string'
+    )
   )
 }
 
