@@ -1,13 +1,21 @@
 import {main} from './cli.js'
+import {colorEnabled} from './terminal/color.js'
+import {internalError} from './terminal/output.js'
 
-const color = process.stderr.isTTY === true && process.env.NO_COLOR === undefined
-main(process.argv.slice(2), {stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text), color}).then(
+const {stdout, stderr, env} = process
+main(process.argv.slice(2), {
+  stdout: (text) => stdout.write(text),
+  stderr: (text) => stderr.write(text),
+  color: colorEnabled(env, stderr.isTTY === true),
+  colorStdout: colorEnabled(env, stdout.isTTY === true),
+  terminalColumns: stderr.isTTY === true ? stderr.columns : undefined
+}).then(
   (code) => {
     process.exitCode = code
   },
   (error: unknown) => {
     // Only a bug gets here: user mistakes are InputErrors, reported by `main`.
-    process.stderr.write(`interlinear: internal error, please report it:\n${(error as Error).stack ?? String(error)}\n`)
+    stderr.write(internalError(error))
     process.exitCode = 70
   }
 )

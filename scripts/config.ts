@@ -22,7 +22,9 @@ export const defaults = {
   /** Minimum word similarity (0–1) for `update` to carry a translation over to a changed segment, as msgmerge's fuzzy matching does. */
   fuzzyThreshold: 0.5,
   /** Plain-text wrap width in terminal columns. */
-  width: 72
+  width: 72,
+  /** Port of `watch` on 127.0.0.1 (Vite's preview port, rarely taken by anything else). */
+  watchPort: 4173
 } as const
 
 /** Output formats of `build`. */

@@ -1,12 +1,11 @@
 import {mkdir} from 'node:fs/promises'
 import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
-import {chromium, type Browser} from 'playwright-core'
+import type {Browser} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {launchChromium} from './chromium.js'
 import {cli, copyRepositoryProject, repository} from './helpers.js'
 
-/** Debian's Chromium: the test tool never downloads a browser. `.ci/run` installs it. */
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const artifacts = join(repository, 'test-artifacts')
 
 describe('built pages in headless Chromium', () => {
@@ -16,10 +15,7 @@ describe('built pages in headless Chromium', () => {
   beforeAll(async () => {
     root = await copyRepositoryProject()
     expect((await cli(['build', '--formats', 'html'], root)).code).toBe(0)
-    browser = await chromium.launch({
-      executablePath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
-    })
+    browser = await launchChromium()
     await mkdir(artifacts, {recursive: true})
   })
 

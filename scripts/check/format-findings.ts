@@ -1,5 +1,6 @@
 import type {VFile} from 'vfile'
 import type {StatusRow} from '../types.js'
+import {createPaint, type Paint, type Style} from '../terminal/color.js'
 import {severityOf, type Finding, type Severity} from './finding.js'
 
 /** Counts of findings by severity. */
@@ -50,12 +51,23 @@ function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`
 }
 
-/** One line per finding, `file:line:column  severity  message  rule`, grouped by file, then the counts. */
-export function formatText(records: readonly FindingRecord[]): string {
-  const lines = records.map((record) => `${record.file}:${record.line}:${record.column}  ${record.severity}  ${record.message}  ${record.rule}`)
+const severityStyles: Record<Severity, Style> = {error: 'red', warning: 'yellow', info: 'cyan'}
+const plain = createPaint(false)
+
+/** One finding as `file:line:column  severity  message  rule`, the severity colored by `paint`. */
+export function formatFinding(record: FindingRecord, paint: Paint = plain): string {
+  return `${record.file}:${record.line}:${record.column}  ${paint(severityStyles[record.severity], record.severity)}  ${record.message}  ${paint('dim', record.rule)}`
+}
+
+/** The totals line: `1 error, 2 warnings, 0 infos`. */
+export function formatTotals(records: readonly FindingRecord[]): string {
   const summary = summarize(records)
-  lines.push(`${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.infos, 'info')}`)
-  return `${lines.join('\n')}\n`
+  return `${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.infos, 'info')}`
+}
+
+/** One line per finding, sorted by file, line and column, then the totals. */
+export function formatText(records: readonly FindingRecord[], paint: Paint = plain): string {
+  return `${[...records.map((record) => formatFinding(record, paint)), formatTotals(records)].join('\n')}\n`
 }
 
 /** `{diagnostics, summary}` as JSON. */

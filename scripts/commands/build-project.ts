@@ -89,7 +89,8 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
     const published = localized.filter((page) => page.status === 'source' || page.coverage >= (options.minCoverage ?? 0))
     for (const page of localized) coverage.push(coverageRecord(page, published.includes(page)))
     const links = published.map((page) => ({language: page.language, href: `../${page.language}/${document.id}.html`}))
-    for (const page of published) {
+    for (const [index, page] of published.entries()) {
+      options.onProgress?.({document: document.id, done: index + 1, total: published.length})
       const base = `${page.language}/${document.id}`
       const key = pageKey(page, links, chosen, width)
       const cached = cache.pages[base]

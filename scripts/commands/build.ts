@@ -31,6 +31,15 @@ export interface BuildOptions {
   update?: boolean
   /** Also run every check, as `check` does, on the (updated) segment files. */
   check?: boolean
+  /** Called as each language of a document is rendered, for a progress line on long builds. */
+  onProgress?: (progress: BuildProgress) => void
+}
+
+/** How far `build` got: language `done` of `total` of `document`. */
+export interface BuildProgress {
+  document: string
+  done: number
+  total: number
 }
 
 /** Coverage of one language and document, as recorded in the manifest. */
