@@ -54,9 +54,13 @@ function plural(count: number, word: string): string {
 const severityStyles: Record<Severity, Style> = {error: 'red', warning: 'yellow', info: 'cyan'}
 const plain = createPaint(false)
 
-/** One finding as `file:line:column  severity  message  rule`, the severity colored by `paint`. */
-export function formatFinding(record: FindingRecord, paint: Paint = plain): string {
-  return `${record.file}:${record.line}:${record.column}  ${paint(severityStyles[record.severity], record.severity)}  ${record.message}  ${paint('dim', record.rule)}`
+/**
+ * One finding as `file:line:column  severity  message  rule`, the severity colored by `paint`; with
+ * `fixed`, the word `fixed` in place of the severity (`watch` lists the findings an edit resolved).
+ */
+export function formatFinding(record: FindingRecord, paint: Paint = plain, fixed = false): string {
+  const label = fixed ? paint('green', 'fixed') : paint(severityStyles[record.severity], record.severity)
+  return `${record.file}:${record.line}:${record.column}  ${label}  ${record.message}  ${paint('dim', record.rule)}`
 }
 
 /** The totals line: `1 error, 2 warnings, 0 infos`. */

@@ -43,7 +43,7 @@ export async function watch(project: Project, options: WatchOptions, output: Out
   /** Diagnostics of the failed last build, shown on every page; undefined after a good build. */
   let failure: string | undefined
   let hashes = new Map<string, string>()
-  let findings: FindingRecord[] | undefined
+  let findings: FindingRecord[] = []
   const server = await serveFolder({
     folder: join(project.root, defaults.distDir),
     port: options.port,
@@ -79,9 +79,9 @@ export async function watch(project: Project, options: WatchOptions, output: Out
     }
     const report = await check(project, {languages: options.languages})
     const shown = output.quiet ? report.records.filter((record) => record.severity === 'error') : report.records
-    const change = changedFindings(findings, shown)
+    const {added, resolved} = changedFindings(findings, shown)
     findings = shown
-    const lines = [...change.records.map((record) => formatFinding(record, paint.stdout)), ...change.cleared.map((file) => `${file}: ${paint.stdout('green', 'no findings')}`)]
+    const lines = [...added.map((record) => formatFinding(record, paint.stdout)), ...resolved.map((record) => formatFinding(record, paint.stdout, true))]
     if (!output.quiet) lines.push(formatTotals(report.records))
     if (lines.length > 0) output.stdout(`${lines.join('\n')}\n`)
   }

@@ -121,6 +121,8 @@ export async function serveFolder(options: ServeOptions): Promise<Server> {
 
   // A page that is not there (yet) still gets live reload and the error overlay.
   const notFound = (response: ServerResponse, url: string, headOnly: boolean) => {
+    // Browsers ask for an icon the pages do not have: no content, rather than an error in the console.
+    if (url === '/favicon.ico') return send(response, 204, 'image/x-icon', '')
     const page = toHtml([{type: 'doctype'}, h('html', {lang: 'en'}, [h('head', [h('meta', {charSet: 'utf-8'}), h('title', 'Not found')]), h('body', [h('p', `Not found: ${url}`)])])])
     send(response, 404, contentTypes['.html']!, options.decorate(page), headOnly)
   }
