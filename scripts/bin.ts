@@ -8,7 +8,8 @@ main(process.argv.slice(2), {
   stderr: (text) => stderr.write(text),
   color: colorEnabled(env, stderr.isTTY === true),
   colorStdout: colorEnabled(env, stdout.isTTY === true),
-  terminalColumns: stderr.isTTY === true ? stderr.columns : undefined
+  // A pseudo-terminal may report 0 columns.
+  terminalColumns: stderr.isTTY === true ? stderr.columns || 80 : undefined
 }).then(
   (code) => {
     process.exitCode = code
