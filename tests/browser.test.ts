@@ -3,7 +3,7 @@ import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
 import type {Browser} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {launchChromium} from './chromium.js'
+import {launchChromium, recordTab} from './chromium.js'
 import {cli, copyRepositoryProject, repository} from './helpers.js'
 
 const artifacts = join(repository, 'test-artifacts')
@@ -29,13 +29,7 @@ describe('built pages in headless Chromium', () => {
   ])('opens the %s page with the right direction and language, with no console error or request', async (language, direction) => {
     const context = await browser.newContext({viewport: {width: 900, height: 1000}})
     const tab = await context.newPage()
-    const problems: string[] = []
-    const requests: string[] = []
-    tab.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text())
-    })
-    tab.on('pageerror', (error) => problems.push(error.message))
-    tab.on('request', (request) => requests.push(request.url()))
+    const {problems, requests} = recordTab(tab)
     const url = pathToFileURL(join(root, 'dist', language, 'statement.html')).href
     await tab.goto(url)
     expect(await tab.evaluate(() => [document.documentElement.lang, document.documentElement.dir, getComputedStyle(document.body).direction])).toEqual([language, direction, direction])

@@ -60,7 +60,7 @@ describe('colors', () => {
     const forced = await runs({FORCE_COLOR: '1'})
     expect(forced.map((text) => ansi.test(text))).toEqual([true, true, true])
     expect(forced[0]).toContain('\u001B[33mwarning\u001B[39m')
-    for (const env of [{FORCE_COLOR: '1', NO_COLOR: '1'}, {}]) {
+    for (const env of [{FORCE_COLOR: '1', NO_COLOR: '1'}, {}] as Record<string, string>[]) {
       const plain = await runs(env)
       expect(plain.map((text) => ansi.test(text))).toEqual([false, false, false])
       expect(plain.map((text) => text.replace(/\u001B\[\d+m/g, ''))).toEqual(forced.map((text) => text.replace(/\u001B\[\d+m/g, '')))

@@ -2,7 +2,7 @@ import {writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import type {Browser, Page} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {launchChromium} from './chromium.js'
+import {launchChromium, recordTab, type TabRecord} from './chromium.js'
 import {copyRepositoryProject, put, read} from './helpers.js'
 import {startWatch, type Watching} from './watch-helpers.js'
 
@@ -26,15 +26,9 @@ describe('watch in headless Chromium', () => {
   })
 
   /** Open a served page, recording console problems and every request it makes. */
-  async function open(path: string): Promise<{tab: Page; problems: string[]; requests: string[]}> {
+  async function open(path: string): Promise<{tab: Page} & TabRecord> {
     const tab = await (await browser.newContext()).newPage()
-    const problems: string[] = []
-    const requests: string[] = []
-    tab.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text())
-    })
-    tab.on('pageerror', (error) => problems.push(error.message))
-    tab.on('request', (request) => requests.push(request.url()))
+    const {problems, requests} = recordTab(tab)
     await tab.goto(`${watching.url}${path}`)
     // The page listens for builds once its event stream is open.
     await expect.poll(() => requests.includes(`${watching.url}__interlinear/events`)).toBe(true)
