@@ -1,6 +1,8 @@
 import {execFile} from 'node:child_process'
+import {rm} from 'node:fs/promises'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
+import {cacheDir} from '../scripts/io/build-cache.js'
 import {colorEnabled} from '../scripts/terminal/color.js'
 import {createProgress} from '../scripts/terminal/progress.js'
 import {cli, copyRepositoryProject, makeProject, put, read, repository, type Run} from './helpers.js'
@@ -130,15 +132,15 @@ describe('--json', () => {
 describe('--help', () => {
   it('describes every option of every command, all accepted, with examples', async () => {
     const names = await commandNames()
-    expect(names).toEqual(['init', 'update', 'build', 'check', 'export', 'import', 'import-doc', 'status', 'watch'])
+    expect(names).toEqual(['init', 'update', 'build', 'check', 'release', 'export', 'import', 'import-doc', 'status', 'watch'])
     for (const name of names) {
       const help = await run([name, '--help'], repository)
       expect(help.code).toBe(0)
       const [usage, , options, examples] = help.stdout.split('\n\n')
       expect(usage).toMatch(new RegExp(`^Usage: interlinear ${name} `))
       expect(options).toMatch(/^Options:\n/)
-      expect(examples).toMatch(new RegExp(`^Examples:\\n(  interlinear ${name}( .*)?\\n)+$`))
-      const listed = [...options!.matchAll(/^ {2}(?:-\w, | {4})--([\w-]+)( [A-Z]+)? {2,}\S/gm)]
+      expect(examples).toMatch(new RegExp(`^Examples:\\n(  (\\w+=\\S+ )?interlinear ${name}( .*)?\\n)+$`))
+      const listed = [...options!.matchAll(/^ {2}(?:-\w, | {4})--([\w-]+)( [A-Z.]+)? {2,}\S/gm)]
       expect(listed.length).toBe(options!.split('\n').length - 1)
       // Every option of the usage line is explained, and so are --root, --quiet and --help.
       const names = listed.map((match) => match[1])
@@ -161,7 +163,11 @@ describe('progress', () => {
   it('is rewritten in place on a terminal and cleared before the result, but not with --quiet or --json', async () => {
     const root = await manyLanguages(69)
     // `script` gives the CLI a pseudo-terminal (util-linux).
-    const onTerminal = (args: string) => new Promise<string>((resolve) => execFile('script', ['-qec', `${process.execPath} ${bin} ${args}`, '/dev/null'], {cwd: root, env: {PATH: process.env.PATH ?? '', NO_COLOR: '1'}}, (_error, stdout) => resolve(stdout)))
+    const onTerminal = async (args: string) => {
+      // From scratch each time: a build with nothing to do has nothing to show.
+      for (const folder of ['dist', cacheDir]) await rm(join(root, folder), {recursive: true, force: true})
+      return new Promise<string>((resolve) => execFile('script', ['-qec', `${process.execPath} ${bin} ${args}`, '/dev/null'], {cwd: root, env: {PATH: process.env.PATH ?? '', NO_COLOR: '1'}}, (_error, stdout) => resolve(stdout)))
+    }
     const shown = await onTerminal('build')
     expect(shown).toMatch(/^(\r\u001B\[Kbuilding statement: \d+\/75 languages)+\r\u001B\[Kwrote 227 files to .*\r\n$/)
     expect(await onTerminal('build --quiet')).toBe('')
