@@ -141,9 +141,8 @@ const commands: Record<string, Command> = {
       }
       const files = [...result.manifest.files.map((file) => file.path), 'manifest.json']
       if (values.json === true) {
-        const {formatJson} = await import('./check/format-findings.js')
-        const check = result.report && (JSON.parse(formatJson(result.report.records)) as unknown)
-        out.print(toJson({out: result.out, files, withheld: result.withheld, changes: result.changes, check}))
+        const {findingsReport} = await import('./check/format-findings.js')
+        out.print(toJson({out: result.out, files, withheld: result.withheld, changes: result.changes, check: result.report && findingsReport(result.report.records)}))
         return failed ? exit.failed : exit.ok
       }
       if (result.changes) out.print(formatChanges(result.changes, false))

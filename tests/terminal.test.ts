@@ -113,6 +113,8 @@ describe('--json', () => {
       files: ['en/statement.html', 'en/statement.md', 'en/statement.txt', 'index.html', 'manifest.json'],
       withheld: [expect.objectContaining({language: 'es', document: 'statement', coverage: 0, published: false})]
     })
+    const combined = JSON.parse((await cli(['build', '--update', '--check', '--json'], root)).stdout)
+    expect(combined).toMatchObject({changes: [expect.objectContaining({path: 'translations/es/statement.md', action: 'unchanged'})], check: {diagnostics: expect.any(Array), summary: {errors: 0}}})
     const status = JSON.parse((await cli(['status', '--json'], root)).stdout)
     expect(status).toEqual([expect.objectContaining({language: 'es', document: 'statement', translated: 0})])
     expect((await cli(['status', '--format', 'json'], root)).stdout).toBe(JSON.stringify(status, null, 2) + '\n')

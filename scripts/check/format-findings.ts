@@ -74,9 +74,14 @@ export function formatText(records: readonly FindingRecord[], paint: Paint = pla
   return `${[...records.map((record) => formatFinding(record, paint)), formatTotals(records)].join('\n')}\n`
 }
 
+/** The report of `check --json`: every finding and the counts. */
+export function findingsReport(records: readonly FindingRecord[]): {diagnostics: readonly FindingRecord[]; summary: FindingSummary} {
+  return {diagnostics: records, summary: summarize(records)}
+}
+
 /** `{diagnostics, summary}` as JSON. */
 export function formatJson(records: readonly FindingRecord[]): string {
-  return `${JSON.stringify({diagnostics: records, summary: summarize(records)}, null, 2)}\n`
+  return `${JSON.stringify(findingsReport(records), null, 2)}\n`
 }
 
 // GitHub workflow command escaping: data escapes %, CR, LF; properties also `:` and `,`.
