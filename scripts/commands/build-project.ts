@@ -1,3 +1,4 @@
+import {readFileSync} from 'node:fs'
 import {readFile, rm} from 'node:fs/promises'
 import {join, resolve} from 'node:path'
 import {defaults, outputFormats} from '../config.js'
@@ -7,8 +8,7 @@ import {cacheKey, inputFingerprint, outputsIntact, sha256, stampFiles, writeBuil
 import {parseProjectFiles, type LoadedProject} from '../io/load-project.js'
 import type {ProjectFiles} from '../io/read-project-files.js'
 import type {ProjectConfig} from '../io/read-config.js'
-import {forEachConcurrently} from '../io/concurrently.js'
-import {writeAtomic} from '../io/write-atomic.js'
+import {writeOutputSync} from '../io/write-atomic.js'
 import {createResolver} from '../merge/create-resolver.js'
 import {collectResources, mergeTranslations, type LocalizedDocument} from '../merge/merge-translations.js'
 import {pseudoLocale, pseudoSegmentFile} from '../pseudo/pseudo-localize.js'
@@ -43,10 +43,10 @@ export async function buildProject(read: ProjectFiles, config: ProjectConfig, op
   const result = await buildLoaded(loaded, config, options, cache)
   const sources = loaded.documents.map((document) => ({id: document.id, text: document.text}))
   const segmentFiles = [...loaded.segmentFileBytes].flatMap(([language, files]) => [...files].map(([id, bytes]) => ({language, id, bytes})))
-  const manifest = await readFile(join(result.out, 'manifest.json'), 'utf8')
-  const files = await stampFiles(result.out, [...result.manifest.files, {path: 'manifest.json', sha256: sha256(manifest), size: Buffer.byteLength(manifest)}])
+  const manifest = stringifyManifest(result.manifest)
+  const files = stampFiles(result.out, [...result.manifest.files, {path: 'manifest.json', sha256: sha256(manifest), size: Buffer.byteLength(manifest)}])
   cache.last = {fingerprint: inputFingerprint(sources, segmentFiles, {config, options, out: result.out}), manifest, files}
-  await writeBuildCache(project, cache)
+  writeBuildCache(project, cache)
   return {...result, changes, report}
 }
 
@@ -94,7 +94,7 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
       const base = `${page.language}/${document.id}`
       const key = pageKey(page, links, chosen, width)
       const cached = cache.pages[base]
-      if (cached?.key === key && (await outputsIntact(out, cached.files))) {
+      if (cached?.key === key && outputsIntact(out, cached.files)) {
         reused.push(...cached.files.map(({stamp: _stamp, ...file}) => file))
         pages[base] = cached
         continue
@@ -117,9 +117,9 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
   const epoch = process.env.SOURCE_DATE_EPOCH
   if (epoch !== undefined && /^\d+$/.test(epoch)) manifest.built = new Date(Number(epoch) * 1000).toISOString()
   await removeStaleOutputs(out, new Set(files.map((file) => file.path)))
-  // Build output can always be rebuilt: written without flushing, several at a time, and only when changed.
-  await forEachConcurrently([...outputs, ['manifest.json', `${JSON.stringify(manifest, null, 2)}\n`] as [string, string]], 8, ([path, text]) => writeIfChanged(join(out, path), text))
-  for (const [base, page] of rendered) pages[base] = {key: page.key, files: await stampFiles(out, page.files)}
+  // Build output can always be rebuilt: written without flushing, and only when changed.
+  for (const [path, text] of [...outputs, ['manifest.json', stringifyManifest(manifest)] as const]) writeIfChanged(join(out, path), text)
+  for (const [base, page] of rendered) pages[base] = {key: page.key, files: stampFiles(out, page.files)}
   // Pages of other languages (a build with --lang) stay cached.
   cache.pages = {...cache.pages, ...pages}
   return resultOf(out, manifest)
@@ -135,9 +135,19 @@ function outputFile(path: string, text: string): OutputFile {
   return {path, sha256: sha256(text), size: Buffer.byteLength(text)}
 }
 
-async function writeIfChanged(path: string, text: string): Promise<void> {
-  const current = await readFile(path, 'utf8').catch(() => undefined)
-  if (current !== text) await writeAtomic(path, text, {durable: false})
+function stringifyManifest(manifest: Manifest): string {
+  return `${JSON.stringify(manifest, null, 2)}\n`
+}
+
+// An unchanged file keeps its modification time, for tools that watch dist/.
+function writeIfChanged(path: string, text: string): void {
+  let current: string | undefined
+  try {
+    current = readFileSync(path, 'utf8')
+  } catch {
+    // Not there yet.
+  }
+  if (current !== text) writeOutputSync(path, text)
 }
 
 function coverageRecord(page: LocalizedDocument, published: boolean): CoverageRecord {

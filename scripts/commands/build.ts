@@ -85,14 +85,14 @@ export async function build(project: Project, options: BuildOptions = {}): Promi
   const run = async () => {
     const config = await readConfig(project)
     const out = resolve(options.out ?? join(project.root, defaults.distDir))
-    const cache = await readBuildCache(project)
+    const cache = readBuildCache(project)
     // Every language is read, even with --lang: a fallback chain may lead through any of them.
-    const read = await readProjectFiles(project)
+    const read = readProjectFiles(project)
     if (!options.update && !options.check && read.failed.length === 0 && cache.last !== undefined) {
       const fingerprint = inputFingerprint(read.sources, read.segmentFiles, {config, options, out})
       // Nothing changed since the last build and its output is intact: nothing to parse or render,
       // so the parser and renderers are not even loaded.
-      if (cache.last.fingerprint === fingerprint && (await outputsIntact(out, cache.last.files))) return resultOf(out, JSON.parse(cache.last.manifest) as Manifest)
+      if (cache.last.fingerprint === fingerprint && outputsIntact(out, cache.last.files)) return resultOf(out, JSON.parse(cache.last.manifest) as Manifest)
     }
     const {buildProject} = await import('./build-project.js')
     return buildProject(read, config, options, cache)

@@ -1,9 +1,9 @@
 import {createHash} from 'node:crypto'
-import {lstat, readFile} from 'node:fs/promises'
+import {lstatSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {sha256} from '../checksum.js'
 import {insideProject, type Project} from './project.js'
-import {writeAtomic} from './write-atomic.js'
+import {writeOutputSync} from './write-atomic.js'
 
 /** Folder of the build cache in a project: git-ignored, safe to delete at any time. */
 export const cacheDir = '.interlinear-cache'
@@ -55,10 +55,10 @@ const cachePath = (project: Project) => insideProject(project, cacheDir, 'build.
  * by hand to mislead) reads as empty, and a cached output is reused only when its key matches and the
  * file on disk still has the recorded checksum.
  */
-export async function readBuildCache(project: Project): Promise<BuildCache> {
+export function readBuildCache(project: Project): BuildCache {
   let data: unknown
   try {
-    data = JSON.parse(await readFile(cachePath(project), 'utf8'))
+    data = JSON.parse(readFileSync(cachePath(project), 'utf8'))
   } catch {
     return {pages: {}}
   }
@@ -73,32 +73,34 @@ export async function readBuildCache(project: Project): Promise<BuildCache> {
 }
 
 /** Write the build cache atomically (not flushed: losing it costs a rebuild, nothing more). */
-export async function writeBuildCache(project: Project, cache: BuildCache): Promise<void> {
-  await writeAtomic(cachePath(project), `${JSON.stringify(cache)}\n`, {durable: false})
+export function writeBuildCache(project: Project, cache: BuildCache): void {
+  writeOutputSync(cachePath(project), `${JSON.stringify(cache)}\n`)
 }
 
 /** The stamp of a regular file (see `CachedFile`); `undefined` when it is missing or not a regular file. */
-export async function fileStamp(path: string): Promise<string | undefined> {
-  const stats = await lstat(path, {bigint: true}).catch(() => undefined)
+export function fileStamp(path: string): string | undefined {
+  const stats = lstatSync(path, {bigint: true, throwIfNoEntry: false})
   return stats?.isFile() ? `${stats.dev}:${stats.ino}:${stats.mtimeNs}:${stats.size}` : undefined
 }
 
 /** `files` of `out` with their stamps, as they are now on disk. */
-export async function stampFiles(out: string, files: readonly OutputFile[]): Promise<CachedFile[]> {
-  return Promise.all(files.map(async (file) => ({...file, stamp: (await fileStamp(join(out, file.path))) ?? ''})))
+export function stampFiles(out: string, files: readonly OutputFile[]): CachedFile[] {
+  return files.map((file) => ({...file, stamp: fileStamp(join(out, file.path)) ?? ''}))
 }
 
 /** Whether every file is in `out` as the build that wrote it left it: same stamp, same checksum. */
-export async function outputsIntact(out: string, files: readonly CachedFile[]): Promise<boolean> {
-  const intact = await Promise.all(
-    files.map(async (file) => {
-      const path = join(out, file.path)
-      if (file.stamp === '' || (await fileStamp(path)) !== file.stamp) return false
-      const content = await readFile(path).catch(() => undefined)
-      return content !== undefined && content.length === file.size && sha256(content) === file.sha256
-    })
-  )
-  return intact.every(Boolean)
+export function outputsIntact(out: string, files: readonly CachedFile[]): boolean {
+  return files.every((file) => {
+    const path = join(out, file.path)
+    if (file.stamp === '' || fileStamp(path) !== file.stamp) return false
+    try {
+      const content = readFileSync(path)
+      return content.length === file.size && sha256(content) === file.sha256
+    } catch {
+      // Removed since it was stamped.
+      return false
+    }
+  })
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
