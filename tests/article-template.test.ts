@@ -12,7 +12,7 @@ import {statementText} from './helpers.js'
 const titles: PassageTitles = {fallback: (language) => `Shown in ${language} & <not> "translated"`, outdated: 'Older source'}
 
 function parse(markdown: string): SourceDocument {
-  const {document, file} = parseSourceDocument(markdown, {path: 'source/doc.md'})
+  const {document, file} = parseSourceDocument(markdown, {path: 'source/doc.md', id: 'doc'})
   if (document === undefined) throw new Error(String(file.messages[0]))
   return document
 }

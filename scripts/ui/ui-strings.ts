@@ -1,4 +1,4 @@
-import i18next, {type TFunction} from 'i18next'
+import i18next from 'i18next'
 import {pseudoLocale, pseudoText} from '../pseudo/pseudo-localize.js'
 import de from './locales/de.json' with {type: 'json'}
 import en from './locales/en.json' with {type: 'json'}
@@ -12,12 +12,34 @@ export const uiLocales: Record<string, Record<string, string>> = {de, en, es, fa
 
 let instance: ReturnType<typeof i18next.createInstance> | undefined
 
+/** A UI string by key, with interpolated values (`count` selects the plural form). */
+export type UiStrings = (key: string, values?: Record<string, string | number>) => string
+
+const byLanguage = new Map<string, UiStrings>()
+
 /**
  * The UI string function for `language`, falling back through its more general tags to English.
  * Plural forms follow Intl.PluralRules (`count`); values are not HTML-escaped here because pages are
- * built as trees and escaped once when serialized.
+ * built as trees and escaped once when serialized. Results are memoized: every page of every language
+ * asks for the same few strings.
  */
-export function uiStrings(language: string): TFunction {
+export function uiStrings(language: string): UiStrings {
+  let strings = byLanguage.get(language)
+  if (strings === undefined) {
+    const t = i18nextInstance().getFixedT(language, 'ui')
+    const memo = new Map<string, string>()
+    strings = (key, values) => {
+      const id = values === undefined ? key : `${key}\0${JSON.stringify(values)}`
+      let text = memo.get(id)
+      if (text === undefined) memo.set(id, (text = values === undefined ? t(key) : t(key, values)))
+      return text
+    }
+    byLanguage.set(language, strings)
+  }
+  return strings
+}
+
+function i18nextInstance(): ReturnType<typeof i18next.createInstance> {
   if (instance === undefined) {
     instance = i18next.createInstance()
     void instance.init({
@@ -35,5 +57,5 @@ export function uiStrings(language: string): TFunction {
       initAsync: false
     })
   }
-  return instance.getFixedT(language, 'ui')
+  return instance
 }
