@@ -26,17 +26,25 @@ const byLanguage = new Map<string, UiStrings>()
 export function uiStrings(language: string): UiStrings {
   let strings = byLanguage.get(language)
   if (strings === undefined) {
-    const t = i18nextInstance().getFixedT(language, 'ui')
-    const memo = new Map<string, string>()
-    strings = (key, values) => {
-      const id = values === undefined ? key : `${key}\0${JSON.stringify(values)}`
-      let text = memo.get(id)
-      if (text === undefined) memo.set(id, (text = values === undefined ? t(key) : t(key, values)))
-      return text
-    }
+    // Languages without UI strings of their own get those of the first language in their chain that
+    // has some (English at the end): one set of answers per language that has strings, not per page language.
+    const instance = i18nextInstance()
+    const holder = instance.services.languageUtils.toResolveHierarchy(language).find((code: string) => instance.hasResourceBundle(code, 'ui')) ?? 'en'
+    const t = instance.getFixedT(language, 'ui')
+    strings = holder === language ? memoized((key, values) => (values === undefined ? t(key) : t(key, values))) : uiStrings(holder)
     byLanguage.set(language, strings)
   }
   return strings
+}
+
+function memoized(t: (key: string, values?: Record<string, string | number>) => string): UiStrings {
+  const memo = new Map<string, string>()
+  return (key, values) => {
+    const id = values === undefined ? key : `${key}\0${JSON.stringify(values)}`
+    let text = memo.get(id)
+    if (text === undefined) memo.set(id, (text = t(key, values)))
+    return text
+  }
 }
 
 function i18nextInstance(): ReturnType<typeof i18next.createInstance> {
