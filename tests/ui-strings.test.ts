@@ -20,7 +20,7 @@ describe('uiStrings', () => {
     for (const language of ['en', 'es', 'es-PE', 'fa', 'zh-Hans', 'zh-Hans-CN', 'de-CH', 'qaa', 'ar', 'pt-BR']) {
       const t = reference.getFixedT(language, 'ui')
       for (const key of keys) {
-        for (const values of [undefined, {count: 0}, {count: 1}, {count: 2}, {count: 5, language: 'x', percent: 50}]) {
+        for (const values of [undefined, {count: 0}, {count: 1}, {count: 2}, {count: 5, language: 'x', percent: 50}] as (Record<string, string | number> | undefined)[]) {
           expect(uiStrings(language)(key, values), `${language} ${key} ${JSON.stringify(values)}`).toBe(values === undefined ? t(key) : t(key, values))
         }
       }

@@ -29,7 +29,8 @@ export async function buildProject(read: ProjectFiles, config: ProjectConfig, op
   const {project} = read
   let loaded = parseProjectFiles(read)
   // --lang may name the source language, which has no segment files to update or check.
-  const languages = loaded.languages.filter((language) => options.languages?.includes(language) ?? true)
+  const inShard = shardFilter(loaded, options)
+  const languages = loaded.languages.filter((language) => (options.languages?.includes(language) ?? true) && inShard(language))
   const known = new Set([...loaded.languages, ...loaded.documents.map((document) => document.language), ...(options.pseudo ? [pseudoLocale] : [])])
   // Before anything is written.
   for (const language of options.languages ?? []) if (!known.has(language)) failNow(`${defaults.translationsDir}/${language}`, errors.unknownLanguage(language))
@@ -44,7 +45,7 @@ export async function buildProject(read: ProjectFiles, config: ProjectConfig, op
   const sources = loaded.documents.map((document) => ({id: document.id, text: document.text}))
   const segmentFiles = [...loaded.segmentFileBytes].flatMap(([language, files]) => [...files].map(([id, bytes]) => ({language, id, bytes})))
   const manifest = stringifyManifest(result.manifest)
-  const files = stampFiles(result.out, [...result.manifest.files, {path: 'manifest.json', sha256: sha256(manifest), size: Buffer.byteLength(manifest)}])
+  const files = stampFiles(result.out, [...result.files, {path: 'manifest.json', sha256: sha256(manifest), size: Buffer.byteLength(manifest)}])
   cache.last = {fingerprint: inputFingerprint(sources, segmentFiles, {config, options, out: result.out}), manifest, files}
   writeBuildCache(project, cache)
   return {...result, changes, report}
@@ -63,6 +64,8 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
   const pages: BuildCache['pages'] = Object.create(null)
   const rendered = new Map<string, {key: string; files: OutputFile[]}>()
   const coverage: CoverageRecord[] = []
+  const listed: string[] = []
+  const inShard = shardFilter(loaded, options)
   for (const document of loaded.documents) {
     const files = new Map([...loaded.segmentFiles].flatMap(([language, perDocument]) => (perDocument.has(document.id) ? [[language, perDocument.get(document.id)!]] : [])))
     if (options.pseudo) files.set(pseudoLocale, pseudoSegmentFile(document))
@@ -89,8 +92,10 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
     const published = localized.filter((page) => page.status === 'source' || page.coverage >= (options.minCoverage ?? 0))
     for (const page of localized) coverage.push(coverageRecord(page, published.includes(page)))
     const links = published.map((page) => ({language: page.language, href: `../${page.language}/${document.id}.html`}))
-    for (const [index, page] of published.entries()) {
-      options.onProgress?.({document: document.id, done: index + 1, total: published.length})
+    const mine = published.filter((page) => inShard(page.language))
+    for (const page of published) listed.push(...chosen.map((format) => `${page.language}/${document.id}.${format}`))
+    for (const [index, page] of mine.entries()) {
+      options.onProgress?.({document: document.id, done: index + 1, total: mine.length})
       const base = `${page.language}/${document.id}`
       const key = pageKey(page, links, chosen, width)
       const cached = cache.pages[base]
@@ -107,22 +112,35 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
       rendered.set(base, {key, files: texts.map(([path, text]) => outputFile(path, text))})
     }
   }
-  if (chosen.includes('html')) outputs.set('index.html', renderIndex(coverage, loaded.documents))
-  const files = [...reused, ...[...outputs].map(([path, text]) => outputFile(path, text))].sort((a, b) => (a.path < b.path ? -1 : 1))
+  if (chosen.includes('html')) {
+    outputs.set('index.html', renderIndex(coverage, loaded.documents))
+    listed.push('index.html')
+  }
+  const byPath = (a: {path: string}, b: {path: string}) => (a.path < b.path ? -1 : 1)
+  const files = [...reused, ...[...outputs].map(([path, text]) => outputFile(path, text))].sort(byPath)
   const manifest: Manifest = {
     sources: loaded.documents.map((document) => ({document: document.id, path: document.path, language: document.language, revision: document.revision})),
     coverage,
-    files
+    files: listed.map((path) => ({path})).sort(byPath)
   }
   const epoch = process.env.SOURCE_DATE_EPOCH
   if (epoch !== undefined && /^\d+$/.test(epoch)) manifest.built = new Date(Number(epoch) * 1000).toISOString()
-  await removeStaleOutputs(out, new Set(files.map((file) => file.path)))
+  await removeStaleOutputs(out, new Set(listed))
   // Build output can always be rebuilt: written without flushing, and only when changed.
   for (const [path, text] of [...outputs, ['manifest.json', stringifyManifest(manifest)] as const]) writeIfChanged(join(out, path), text)
   for (const [base, page] of rendered) pages[base] = {key: page.key, files: stampFiles(out, page.files)}
   // Pages of other languages (a build with --lang) stay cached.
   cache.pages = {...cache.pages, ...pages}
-  return resultOf(out, manifest)
+  return resultOf(out, manifest, files)
+}
+
+/** Whether a language is rendered in this build: every language, or those of its shard (see `BuildOptions.shard`). */
+function shardFilter(loaded: LoadedProject, options: BuildOptions): (language: string) => boolean {
+  const {shard} = options
+  if (shard === undefined) return () => true
+  const all = [...new Set([...loaded.documents.map((document) => document.language), ...loaded.languages, ...(options.pseudo ? [pseudoLocale] : [])])].sort()
+  const mine = new Set(all.filter((_language, index) => index % shard.count === shard.index - 1))
+  return (language) => mine.has(language)
 }
 
 /** Everything a page's files depend on, hashed: its merged segments, its language menu and the options. */
