@@ -365,3 +365,27 @@ describe('build --shard', () => {
     }
   })
 })
+
+describe('build with threads', () => {
+  it('writes the same files with one thread, two, and as many as pay off; a warm build reuses what threads wrote', async () => {
+    const root = await makeProject()
+    // 130 languages: enough pages for the default to start a thread.
+    const tags = Array.from({length: 130}, (_, index) => `q${String.fromCharCode(97 + Math.floor(index / 26))}${String.fromCharCode(97 + (index % 26))}`)
+    expect((await cli(['init', tags[0]!], root)).code).toBe(0)
+    const template = await read(root, `translations/${tags[0]}/statement.md`)
+    for (const tag of tags.slice(1)) await put(root, `translations/${tag}/statement.md`, template.replaceAll(` in ${tags[0]}.`, ` in ${tag}.`).replace(`language: ${tags[0]}`, `language: ${tag}`))
+    for (const [index, tag] of tags.entries()) if (index % 3 !== 0) await translateFile(root, tag, 'statement', (source, at) => (at % 4 === 0 ? undefined : `${tag} ${source}`))
+    const outputs: Record<string, string>[] = []
+    for (const jobs of ['1', '2', undefined]) {
+      const run = await cli(['build', '--out', `out-${jobs}`, ...(jobs ? ['--jobs', jobs] : [])], root)
+      expect(run).toMatchObject({code: 0, stderr: ''})
+      const files = await listFiles(join(root, `out-${jobs}`))
+      expect(files.length).toBe(131 * 3 + 2)
+      outputs.push(Object.fromEntries(await Promise.all(files.map(async (path) => [path, await read(root, `out-${jobs}/${path}`)] as const))))
+    }
+    expect(outputs[1]).toEqual(outputs[0])
+    expect(outputs[2]).toEqual(outputs[0])
+    const warm = await cli(['build', '--out', 'out-2', '--jobs', '2', '--json'], root)
+    expect(JSON.parse(warm.stdout).files).toHaveLength(131 * 3 + 2)
+  })
+})

@@ -1,4 +1,6 @@
-import {readFileSync} from 'node:fs'
+import {existsSync, readFileSync} from 'node:fs'
+import {availableParallelism} from 'node:os'
+import {Worker} from 'node:worker_threads'
 import {readFile, rm} from 'node:fs/promises'
 import {join, resolve} from 'node:path'
 import {defaults, outputFormats} from '../config.js'
@@ -6,6 +8,7 @@ import {failNow} from '../diagnostics.js'
 import {errors} from '../errors.js'
 import {cacheKey, inputFingerprint, outputsIntact, sha256, stampFiles, writeBuildCache, type BuildCache, type OutputFile} from '../io/build-cache.js'
 import {parseProjectFiles, type LoadedProject} from '../io/load-project.js'
+import type {Project} from '../io/project.js'
 import type {ProjectFiles} from '../io/read-project-files.js'
 import type {ProjectConfig} from '../io/read-config.js'
 import {writeOutputSync} from '../io/write-atomic.js'
@@ -40,8 +43,20 @@ export async function buildProject(read: ProjectFiles, config: ProjectConfig, op
     await writeUpdate(plan)
     ;({changes, updated: loaded} = plan)
   }
+  const threads = threadCount(loaded, options)
+  // Other threads render their shards while this one checks and renders the first.
+  const shards = Array.from({length: threads - 1}, (_, index) => ({index: index + 2, count: threads}))
+  const {onProgress: _onProgress, ...plain} = options
+  const running = shards.map((shard) => renderInWorker({project, config, options: plain, shard, pages: cache.pages}))
   const report = options.check ? await checkLoaded({...loaded, languages}) : undefined
-  const result = await buildLoaded(loaded, config, options, cache)
+  const result = await buildLoaded(loaded, config, threads > 1 ? {...options, shard: {index: 1, count: threads}} : options, cache)
+  for (const [index, done] of (await Promise.all(running)).entries()) {
+    // A thread that failed (it cannot start, say) leaves its shard to this one.
+    const shardResult = done ?? (await buildLoaded(loaded, config, {...options, shard: shards[index]}, cache, {shared: false}))
+    if (done) cache.pages = {...cache.pages, ...done.pages}
+    result.files.push(...shardResult.files)
+  }
+  result.files.sort((a, b) => (a.path < b.path ? -1 : 1))
   const sources = loaded.documents.map((document) => ({id: document.id, text: document.text}))
   const segmentFiles = [...loaded.segmentFileBytes].flatMap(([language, files]) => [...files].map(([id, bytes]) => ({language, id, bytes})))
   const manifest = stringifyManifest(result.manifest)
@@ -54,15 +69,14 @@ export async function buildProject(read: ProjectFiles, config: ProjectConfig, op
 /**
  * `build` on a project already loaded (by a run that also updates and checks). With a cache, a page
  * whose inputs are unchanged and whose files are intact is not rendered again; the cache is updated.
+ * `shared: false` (a worker's shard) writes the pages alone, not the index and manifest.
  */
-export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, options: BuildOptions = {}, cache: BuildCache = {pages: {}}): Promise<BuildResult> {
+export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, options: BuildOptions = {}, cache: BuildCache = {pages: {}}, {shared: writeShared = true} = {}): Promise<BuildResult> {
   const out = resolve(options.out ?? join(loaded.project.root, defaults.distDir))
   const chosen = options.formats ?? outputFormats
   const width = options.width ?? defaults.width
-  const outputs = new Map<string, string>()
-  const reused: OutputFile[] = []
+  const outputFiles: OutputFile[] = []
   const pages: BuildCache['pages'] = Object.create(null)
-  const rendered = new Map<string, {key: string; files: OutputFile[]}>()
   const coverage: CoverageRecord[] = []
   const listed: string[] = []
   const inShard = shardFilter(loaded, options)
@@ -100,7 +114,7 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
       const key = pageKey(page, links, chosen, width)
       const cached = cache.pages[base]
       if (cached?.key === key && outputsIntact(out, cached.files)) {
-        reused.push(...cached.files.map(({stamp: _stamp, ...file}) => file))
+        outputFiles.push(...cached.files.map(({stamp: _stamp, ...file}) => file))
         pages[base] = cached
         continue
       }
@@ -108,16 +122,23 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
       if (chosen.includes('html')) texts.push([`${base}.html`, renderHtml(page, {links})])
       if (chosen.includes('md')) texts.push([`${base}.md`, renderMarkdown(page)])
       if (chosen.includes('txt')) texts.push([`${base}.txt`, renderText(page.tree, {width})])
-      for (const [path, text] of texts) outputs.set(path, text)
-      rendered.set(base, {key, files: texts.map(([path, text]) => outputFile(path, text))})
+      // Written as rendered: hundreds of languages' pages are never all in memory at once.
+      for (const [path, text] of texts) writeIfChanged(join(out, path), text)
+      const written = texts.map(([path, text]) => outputFile(path, text))
+      outputFiles.push(...written)
+      pages[base] = {key, files: stampFiles(out, written)}
     }
   }
+  // Pages of other languages (a build with --lang or --shard) stay cached.
+  cache.pages = {...cache.pages, ...pages}
+  const shared = new Map<string, string>()
   if (chosen.includes('html')) {
-    outputs.set('index.html', renderIndex(coverage, loaded.documents))
+    shared.set('index.html', renderIndex(coverage, loaded.documents))
     listed.push('index.html')
   }
   const byPath = (a: {path: string}, b: {path: string}) => (a.path < b.path ? -1 : 1)
-  const files = [...reused, ...[...outputs].map(([path, text]) => outputFile(path, text))].sort(byPath)
+  if (writeShared) for (const [path, text] of shared) outputFiles.push(outputFile(path, text))
+  outputFiles.sort(byPath)
   const manifest: Manifest = {
     sources: loaded.documents.map((document) => ({document: document.id, path: document.path, language: document.language, revision: document.revision})),
     coverage,
@@ -125,17 +146,53 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
   }
   const epoch = process.env.SOURCE_DATE_EPOCH
   if (epoch !== undefined && /^\d+$/.test(epoch)) manifest.built = new Date(Number(epoch) * 1000).toISOString()
-  await removeStaleOutputs(out, new Set(listed))
-  // Build output can always be rebuilt: written without flushing, and only when changed.
-  for (const [path, text] of [...outputs, ['manifest.json', stringifyManifest(manifest)] as const]) writeIfChanged(join(out, path), text)
-  for (const [base, page] of rendered) pages[base] = {key: page.key, files: stampFiles(out, page.files)}
-  // Pages of other languages (a build with --lang) stay cached.
-  cache.pages = {...cache.pages, ...pages}
-  return resultOf(out, manifest, files)
+  if (writeShared) {
+    await removeStaleOutputs(out, new Set(listed))
+    for (const [path, text] of [...shared, ['manifest.json', stringifyManifest(manifest)] as const]) writeIfChanged(join(out, path), text)
+  }
+  return resultOf(out, manifest, outputFiles)
+}
+
+/** What a worker thread of `build` is given: a project, its settings and a shard of its languages. */
+export interface ShardJob {
+  project: Project
+  config: ProjectConfig
+  options: Omit<BuildOptions, 'onProgress'>
+  shard: {index: number; count: number}
+  /** The build cache's pages. */
+  pages: BuildCache['pages']
+}
+
+/** What a worker thread wrote, and the cache entries of its pages. */
+export interface ShardResult {
+  files: OutputFile[]
+  pages: BuildCache['pages']
+}
+
+// The worker's own bundle entry, beside the CLI's: there is none when running from source (tests).
+const workerUrl = new URL('../build-worker.mjs', import.meta.url)
+
+// Below this many pages for each thread, starting one (and warming its code up) costs more than it saves.
+const pagesPerThread = 64
+
+/** Threads to render with: `--jobs`, or as many as the pages pay for, up to the cores; one for a shard. */
+function threadCount(loaded: LoadedProject, options: BuildOptions): number {
+  if (options.shard !== undefined || !existsSync(workerUrl)) return 1
+  const pages = loaded.documents.length * (loaded.languages.length + 1)
+  return Math.max(1, options.jobs ?? Math.min(availableParallelism(), Math.floor(pages / pagesPerThread)))
+}
+
+function renderInWorker(job: ShardJob): Promise<ShardResult | undefined> {
+  return new Promise((resolve) => {
+    const worker = new Worker(workerUrl, {workerData: job})
+    worker.once('message', (result: ShardResult) => resolve(result))
+    worker.once('error', () => resolve(undefined))
+    worker.once('exit', () => resolve(undefined))
+  })
 }
 
 /** Whether a language is rendered in this build: every language, or those of its shard (see `BuildOptions.shard`). */
-function shardFilter(loaded: LoadedProject, options: BuildOptions): (language: string) => boolean {
+export function shardFilter(loaded: LoadedProject, options: BuildOptions): (language: string) => boolean {
   const {shard} = options
   if (shard === undefined) return () => true
   const all = [...new Set([...loaded.documents.map((document) => document.language), ...loaded.languages, ...(options.pseudo ? [pseudoLocale] : [])])].sort()
@@ -157,7 +214,8 @@ function stringifyManifest(manifest: Manifest): string {
   return `${JSON.stringify(manifest, null, 2)}\n`
 }
 
-// An unchanged file keeps its modification time, for tools that watch dist/.
+// Build output can always be rebuilt: written without flushing. An unchanged file keeps its
+// modification time, for tools that watch dist/.
 function writeIfChanged(path: string, text: string): void {
   let current: string | undefined
   try {

@@ -37,6 +37,8 @@ export interface BuildOptions {
    * union of all shards' output is the full build, byte for byte.
    */
   shard?: {index: number; count: number}
+  /** Threads to render with (default: as many as the number of pages pays for, up to the cores). */
+  jobs?: number
   /** Called as each language of a document is rendered, for a progress line on long builds. */
   onProgress?: (progress: BuildProgress) => void
 }

@@ -117,14 +117,15 @@ function isFileList(value: unknown): value is CachedFile[] {
 /** What a build's output depends on besides the files: project settings, options and output folder. */
 export interface BuildSettings {
   config: unknown
-  options: {update?: boolean; check?: boolean}
+  options: {update?: boolean; check?: boolean; jobs?: number}
   out: string
 }
 
 /** A hash of every input of a build: sources, segment files, settings, options and output folder. */
 export function inputFingerprint(sources: readonly {id: string; text: string}[], segmentFiles: readonly {language: string; id: string; bytes: Uint8Array}[], settings: BuildSettings): string {
   // Updating and checking change the segment files first: the fingerprint is of what the build reads.
-  const {update: _update, check: _check, ...options} = settings.options
+  // Threads change how fast, not what.
+  const {update: _update, check: _check, jobs: _jobs, ...options} = settings.options
   const files = [...segmentFiles].sort((a, b) => compare(`${a.language}/${a.id}`, `${b.language}/${b.id}`))
   return cacheKey(
     JSON.stringify({config: settings.config, options, out: settings.out, epoch: process.env.SOURCE_DATE_EPOCH ?? null}),
