@@ -2,16 +2,13 @@ import type {Element, Root as HastRoot, RootContent} from 'hast'
 import {h} from 'hastscript'
 import {toHtml} from 'hast-util-to-html'
 import type {Definition, Nodes, PhrasingContent, Root} from 'mdast'
-import remarkRehype from 'remark-rehype'
-import {unified} from 'unified'
+import {toHast} from 'mdast-util-to-hast'
 import {visit} from 'unist-util-visit'
 import type {LocalizedDocument, ResolvedSegment} from '../merge/merge-translations.js'
 import {isPlainInline, parseInline} from '../merge/parse-inline.js'
 import type {SourceDocument} from '../types.js'
 import {isSafeUrl} from './safe-url.js'
 
-/** Raw HTML is dropped (`allowDangerousHtml` stays off): it never reaches a page. */
-const toHast = unified().use(remarkRehype).freeze()
 
 const urlProperties = ['href', 'src', 'cite', 'poster', 'action', 'formAction'] as const
 
@@ -26,7 +23,9 @@ export interface PassageTitles {
  * each fallback or outdated passage.
  */
 export function toSafeHast(tree: Root, titles: PassageTitles): HastRoot {
-  const content = toHast.runSync(tree) as HastRoot
+  // What remark-rehype does, without a processor and a file per call. Raw HTML is dropped
+  // (`allowDangerousHtml` stays off): it never reaches a page.
+  const content = toHast(tree) as HastRoot
   visit(content, 'element', (node: Element) => {
     for (const name of urlProperties) {
       const value = node.properties[name]
