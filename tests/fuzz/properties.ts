@@ -8,6 +8,8 @@ import {InputError} from '../../scripts/diagnostics.js'
 import {createResolver} from '../../scripts/merge/create-resolver.js'
 import {collectResources, mergeTranslations, type LocalizedDocument} from '../../scripts/merge/merge-translations.js'
 import {parseMarkdown} from '../../scripts/parse/parse-markdown.js'
+import {parseInlineMarkdown} from '../../scripts/merge/parse-inline.js'
+import {serializeInline} from '../../scripts/segment/serialize-inline.js'
 import {parseSourceDocument} from '../../scripts/parse/parse-source-document.js'
 import {renderHtml} from '../../scripts/render/render-html.js'
 import {renderMarkdown} from '../../scripts/render/render-markdown.js'
@@ -94,6 +96,16 @@ function asSegmentText(output: string): string {
     .join('')
 }
 
+/**
+ * Whether segment text is a fixed point of parse and serialize. Upstream remark-stringify and the GFM
+ * autolink-literal transform do not always round-trip (`**~~**x**~~**`, escaped `https\://` or `a\@b.org`
+ * read back as links): such sources are outside what this property can promise.
+ */
+function roundTrips(text: string): boolean {
+  const children = parseInlineMarkdown(text, '')
+  return serializeInline(children) === text
+}
+
 /** Whether Markdown text opens with what CommonMark takes for the start of an HTML block. */
 function startsHtmlBlock(text: string): boolean {
   return parseMarkdown(text).children[0]?.type === 'html'
@@ -104,7 +116,15 @@ const links = [
   {language: 'es', href: '../es/doc.html'}
 ]
 
-function render(page: LocalizedDocument): {html: string; article: string; md: string; txt: string} {
+/** A page in every format, and the `<article>` of its HTML. */
+export interface Rendered {
+  html: string
+  article: string
+  md: string
+  txt: string
+}
+
+function render(page: LocalizedDocument): Rendered {
   const html = renderHtml(page, {links})
   const article = html.slice(html.indexOf('<article>'), html.lastIndexOf('</article>'))
   return {html, article, md: renderMarkdown(page), txt: renderText(page.tree, {width: 60})}
@@ -145,6 +165,30 @@ export const pipelineNeverThrows = fc.property(sourceDocument, fc.array(translat
  * Translating every segment to itself gives the source language's output: the article and the text
  * byte for byte, and a Markdown page whose segments are exactly the source's.
  */
+/**
+ * The source page and the page of a language whose every segment is translated to itself (the text
+ * of its quote, written into the segment file and read back), rendered in every format.
+ */
+export function pagesTranslatedToThemselves(text: string): {document: SourceDocument; source: Rendered; translated: Rendered} {
+  const document = parseSource(text)
+  expectThat(document !== undefined, 'a generated source was rejected')
+  const fresh = update(undefined, document)
+  const written = translate(fresh.file, [(source) => source])
+  const edited = readBack(written)
+  expectThat(edited !== undefined, `translating each segment to itself was rejected:\n${written}`)
+  expectThat(
+    computeStatus(document.segments, edited).every((status) => status.state === 'translated'),
+    'a segment translated to itself is not translated'
+  )
+  const pages = localize(document, edited)
+  return {document, source: render(pages.source), translated: render(pages.translated)}
+}
+
+/**
+ * Translating every segment to itself gives the source language's output: the article and the text
+ * byte for byte (up to the normalization of segment text), and a Markdown page whose segments are
+ * exactly the source's.
+ */
 export const identityTranslationReproducesSource = fc.property(sourceDocument, (text) => {
   neverThrows(() => {
     const document = parseSource(text)
@@ -152,17 +196,8 @@ export const identityTranslationReproducesSource = fc.property(sourceDocument, (
     // Known limit: inline HTML that opens a line (`# <div>…`, `- [ ] <!-- … -->`) reads as an HTML
     // block when it opens a translation; it is refused with its place, the translator writes prose first.
     fc.pre(!document.segments.some((segment) => startsHtmlBlock(segment.text)))
-    const fresh = update(undefined, document)
-    const written = translate(fresh.file, [(source) => source])
-    const edited = readBack(written)
-    expectThat(edited !== undefined, `translating each segment to itself was rejected:\n${written}`)
-    expectThat(
-      computeStatus(document.segments, edited).every((status) => status.state === 'translated'),
-      'a segment translated to itself is not translated'
-    )
-    const pages = localize(document, edited)
-    const source = render(pages.source)
-    const translated = render(pages.translated)
+    fc.pre(document.segments.every((segment) => roundTrips(segment.text)))
+    const {source, translated} = pagesTranslatedToThemselves(text)
     expectSame(asSegmentText(translated.article), asSegmentText(source.article), 'articles')
     expectSame(asSegmentText(translated.txt), asSegmentText(source.txt), 'texts')
     const reparsed = parseSourceDocument(translated.md.replace(/^---\nlanguage: es\n/, '---\nlanguage: en\n'), sourceOptions).document
