@@ -257,8 +257,8 @@ export const updateIsIdempotentAndLosesNothing = fc.property(
 )
 
 /** Every property, by name, for the test and the long run. */
-export const properties = {
+export const properties: Record<string, fc.IProperty<unknown[]>> = {
   'parse → segment → merge → render never throws and renders harmlessly': pipelineNeverThrows,
   'translating every segment to itself reproduces the source output': identityTranslationReproducesSource,
   'update is idempotent and loses no translation': updateIsIdempotentAndLosesNothing
-} as const
+}
