@@ -1,5 +1,5 @@
 import {readFile, rm} from 'node:fs/promises'
-import {join, resolve} from 'node:path'
+import {isAbsolute, join, relative, resolve} from 'node:path'
 import {defaults, outputFormats} from '../config.js'
 import {failNow} from '../diagnostics.js'
 import {errors} from '../errors.js'
@@ -8,7 +8,7 @@ import {parseProjectFiles, type LoadedProject} from '../io/load-project.js'
 import type {ProjectFiles} from '../io/read-project-files.js'
 import type {ProjectConfig} from '../io/read-config.js'
 import {forEachConcurrently} from '../io/concurrently.js'
-import {writeAtomic} from '../io/write-atomic.js'
+import {assertRealFolders, writeAtomic} from '../io/write-atomic.js'
 import {createResolver} from '../merge/create-resolver.js'
 import {collectResources, mergeTranslations, type LocalizedDocument} from '../merge/merge-translations.js'
 import {pseudoLocale, pseudoSegmentFile} from '../pseudo/pseudo-localize.js'
@@ -56,6 +56,8 @@ export async function buildProject(read: ProjectFiles, config: ProjectConfig, op
  */
 export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, options: BuildOptions = {}, cache: BuildCache = {pages: {}}): Promise<BuildResult> {
   const out = resolve(options.out ?? join(loaded.project.root, defaults.distDir))
+  // No symbolic link between the project and the outputs (a `dist` link in a pull request); an --out elsewhere is the user's.
+  const within = isInside(loaded.project.root, out) ? loaded.project.root : out
   const chosen = options.formats ?? outputFormats
   const width = options.width ?? defaults.width
   const outputs = new Map<string, string>()
@@ -116,9 +118,10 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
   }
   const epoch = process.env.SOURCE_DATE_EPOCH
   if (epoch !== undefined && /^\d+$/.test(epoch)) manifest.built = new Date(Number(epoch) * 1000).toISOString()
+  await assertRealFolders(within, out)
   await removeStaleOutputs(out, new Set(files.map((file) => file.path)))
   // Build output can always be rebuilt: written without flushing, several at a time, and only when changed.
-  await forEachConcurrently([...outputs, ['manifest.json', `${JSON.stringify(manifest, null, 2)}\n`] as [string, string]], 8, ([path, text]) => writeIfChanged(join(out, path), text))
+  await forEachConcurrently([...outputs, ['manifest.json', `${JSON.stringify(manifest, null, 2)}\n`] as [string, string]], 8, ([path, text]) => writeIfChanged(join(out, path), text, within))
   for (const [base, page] of rendered) pages[base] = {key: page.key, files: await stampFiles(out, page.files)}
   // Pages of other languages (a build with --lang) stay cached.
   cache.pages = {...cache.pages, ...pages}
@@ -135,9 +138,9 @@ function outputFile(path: string, text: string): OutputFile {
   return {path, sha256: sha256(text), size: Buffer.byteLength(text)}
 }
 
-async function writeIfChanged(path: string, text: string): Promise<void> {
+async function writeIfChanged(path: string, text: string, within: string): Promise<void> {
   const current = await readFile(path, 'utf8').catch(() => undefined)
-  if (current !== text) await writeAtomic(path, text, {durable: false})
+  if (current !== text) await writeAtomic(path, text, {durable: false, within})
 }
 
 function coverageRecord(page: LocalizedDocument, published: boolean): CoverageRecord {
@@ -156,4 +159,9 @@ async function removeStaleOutputs(out: string, current: ReadonlySet<string>): Pr
       await rm(join(out, file.path), {force: true})
     }
   }
+}
+
+function isInside(folder: string, target: string): boolean {
+  const rel = relative(folder, target)
+  return !rel.startsWith('..') && !isAbsolute(rel)
 }

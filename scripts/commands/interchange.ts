@@ -84,7 +84,7 @@ export async function importTranslations(project: Project, options: ExchangeOpti
     const text = serialize(updated!, document)
     const before = await readText(path, path).catch(() => undefined)
     if (before === text) return false
-    await writeAtomic(path, text)
+    await writeAtomic(path, text, {within: project.root})
     return true
   })
 }

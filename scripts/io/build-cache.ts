@@ -2,6 +2,8 @@ import {createHash} from 'node:crypto'
 import {lstat, readFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {sha256} from '../checksum.js'
+import {failNow} from '../diagnostics.js'
+import {errors} from '../errors.js'
 import {insideProject, type Project} from './project.js'
 import {writeAtomic} from './write-atomic.js'
 
@@ -56,6 +58,8 @@ const cachePath = (project: Project) => insideProject(project, cacheDir, 'build.
  * file on disk still has the recorded checksum.
  */
 export async function readBuildCache(project: Project): Promise<BuildCache> {
+  // Refused before the build writes anything: its write would go wherever the link points.
+  if ((await lstat(insideProject(project, cacheDir)).catch(() => undefined))?.isSymbolicLink()) failNow(cacheDir, errors.symlink())
   let data: unknown
   try {
     data = JSON.parse(await readFile(cachePath(project), 'utf8'))
@@ -74,7 +78,7 @@ export async function readBuildCache(project: Project): Promise<BuildCache> {
 
 /** Write the build cache atomically (not flushed: losing it costs a rebuild, nothing more). */
 export async function writeBuildCache(project: Project, cache: BuildCache): Promise<void> {
-  await writeAtomic(cachePath(project), `${JSON.stringify(cache)}\n`, {durable: false})
+  await writeAtomic(cachePath(project), `${JSON.stringify(cache)}\n`, {durable: false, within: project.root})
 }
 
 /** The stamp of a regular file (see `CachedFile`); `undefined` when it is missing or not a regular file. */

@@ -68,11 +68,18 @@ export function segmentFilePath(project: Project, language: string, document: st
   return insideProject(project, defaults.translationsDir, language, `${document}.md`)
 }
 
+/** A top-level folder of the project, refused when it is a symbolic link (reads and writes would leave the project). */
+async function realFolder(project: Project, name: string): Promise<string> {
+  const folder = insideProject(project, name)
+  if ((await lstat(folder).catch(() => undefined))?.isSymbolicLink()) failNow(name, errors.symlink())
+  return folder
+}
+
 /**
  * Document IDs of every `source/*.md`, sorted. Names that cannot be IDs, and symlinks, are errors.
  */
 export async function listDocuments(project: Project): Promise<string[]> {
-  const folder = insideProject(project, defaults.sourceDir)
+  const folder = await realFolder(project, defaults.sourceDir)
   const names = await readdir(folder).catch(() => [] as string[])
   const documents: string[] = []
   for (const name of names.sort()) {
@@ -92,7 +99,7 @@ export async function listDocuments(project: Project): Promise<string[]> {
  * skipped; a folder that is not a usable tag, or a symlink, is an error.
  */
 export async function listLanguages(project: Project): Promise<string[]> {
-  const folder = insideProject(project, defaults.translationsDir)
+  const folder = await realFolder(project, defaults.translationsDir)
   const names = await readdir(folder).catch(() => [] as string[])
   const languages: string[] = []
   for (const name of names.sort()) {
