@@ -2,7 +2,7 @@ import {existsSync, readFileSync} from 'node:fs'
 import {availableParallelism} from 'node:os'
 import {Worker} from 'node:worker_threads'
 import {readFile, rm} from 'node:fs/promises'
-import {join, resolve} from 'node:path'
+import {isAbsolute, join, relative, resolve} from 'node:path'
 import {defaults, outputFormats} from '../config.js'
 import {failNow} from '../diagnostics.js'
 import {errors} from '../errors.js'
@@ -11,7 +11,7 @@ import {parseProjectFiles, type LoadedProject} from '../io/load-project.js'
 import type {Project} from '../io/project.js'
 import type {ProjectFiles} from '../io/read-project-files.js'
 import type {ProjectConfig} from '../io/read-config.js'
-import {writeOutputSync} from '../io/write-atomic.js'
+import {assertRealFolders, writeOutputSync} from '../io/write-atomic.js'
 import {createResolver} from '../merge/create-resolver.js'
 import {collectResources, mergeTranslations, type LocalizedDocument} from '../merge/merge-translations.js'
 import {pseudoLocale, pseudoSegmentFile} from '../pseudo/pseudo-localize.js'
@@ -73,6 +73,8 @@ export async function buildProject(read: ProjectFiles, config: ProjectConfig, op
  */
 export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, options: BuildOptions = {}, cache: BuildCache = {pages: {}}, {shared: writeShared = true} = {}): Promise<BuildResult> {
   const out = resolve(options.out ?? join(loaded.project.root, defaults.distDir))
+  // No symbolic link between the project and the outputs (a `dist` link in a pull request); an --out elsewhere is the user's.
+  const within = isInside(loaded.project.root, out) ? loaded.project.root : out
   const chosen = options.formats ?? outputFormats
   const width = options.width ?? defaults.width
   const outputFiles: OutputFile[] = []
@@ -80,6 +82,9 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
   const coverage: CoverageRecord[] = []
   const listed: string[] = []
   const inShard = shardFilter(loaded, options)
+  // Checked once, before anything is written; each language's folder when its first page is.
+  assertRealFolders(within, out)
+  const checkedFolders = new Set<string>()
   for (const document of loaded.documents) {
     const files = new Map([...loaded.segmentFiles].flatMap(([language, perDocument]) => (perDocument.has(document.id) ? [[language, perDocument.get(document.id)!]] : [])))
     if (options.pseudo) files.set(pseudoLocale, pseudoSegmentFile(document))
@@ -123,7 +128,9 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
       if (chosen.includes('md')) texts.push([`${base}.md`, renderMarkdown(page)])
       if (chosen.includes('txt')) texts.push([`${base}.txt`, renderText(page.tree, {width})])
       // Written as rendered: hundreds of languages' pages are never all in memory at once.
-      for (const [path, text] of texts) writeIfChanged(join(out, path), text)
+      if (!checkedFolders.has(page.language)) assertRealFolders(within, join(out, page.language))
+      checkedFolders.add(page.language)
+      for (const [path, text] of texts) writeIfChanged(join(out, path), text, within)
       const written = texts.map(([path, text]) => outputFile(path, text))
       outputFiles.push(...written)
       pages[base] = {key, files: stampFiles(out, written)}
@@ -148,7 +155,7 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
   if (epoch !== undefined && /^\d+$/.test(epoch)) manifest.built = new Date(Number(epoch) * 1000).toISOString()
   if (writeShared) {
     await removeStaleOutputs(out, new Set(listed))
-    for (const [path, text] of [...shared, ['manifest.json', stringifyManifest(manifest)] as const]) writeIfChanged(join(out, path), text)
+    for (const [path, text] of [...shared, ['manifest.json', stringifyManifest(manifest)] as const]) writeIfChanged(join(out, path), text, within)
   }
   return resultOf(out, manifest, outputFiles)
 }
@@ -216,14 +223,14 @@ function stringifyManifest(manifest: Manifest): string {
 
 // Build output can always be rebuilt: written without flushing. An unchanged file keeps its
 // modification time, for tools that watch dist/.
-function writeIfChanged(path: string, text: string): void {
+function writeIfChanged(path: string, text: string, within: string): void {
   let current: string | undefined
   try {
     current = readFileSync(path, 'utf8')
   } catch {
     // Not there yet.
   }
-  if (current !== text) writeOutputSync(path, text)
+  if (current !== text) writeOutputSync(path, text, within)
 }
 
 function coverageRecord(page: LocalizedDocument, published: boolean): CoverageRecord {
@@ -242,4 +249,9 @@ async function removeStaleOutputs(out: string, current: ReadonlySet<string>): Pr
       await rm(join(out, file.path), {force: true})
     }
   }
+}
+
+function isInside(folder: string, target: string): boolean {
+  const rel = relative(folder, target)
+  return !rel.startsWith('..') && !isAbsolute(rel)
 }

@@ -69,7 +69,7 @@ export async function importDocument(project: Project, options: ImportDocumentOp
       return next
     })
     const path = segmentFilePath(project, options.language, document.id)
-    await writeAtomic(path, serialize({...segmentFile, entries}, document))
+    await writeAtomic(path, serialize({...segmentFile, entries}, document), {within: project.root})
     return {path: projectPath(project, path), sourcePath: document.path, alignment, imported, kept}
   })
 }

@@ -83,7 +83,7 @@ export async function importTranslations(project: Project, options: ExchangeOpti
     const path = segmentFilePath(project, options.language, document.id)
     const text = serialize(updated!, document)
     if (readTextOrNothing(path) === text) return false
-    await writeAtomic(path, text)
+    await writeAtomic(path, text, {within: project.root})
     return true
   })
 }

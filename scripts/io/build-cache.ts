@@ -1,9 +1,11 @@
 import {createHash} from 'node:crypto'
 import {lstatSync, readFileSync} from 'node:fs'
-import {join} from 'node:path'
+import {dirname, join} from 'node:path'
 import {sha256} from '../checksum.js'
+import {failNow} from '../diagnostics.js'
+import {errors} from '../errors.js'
 import {insideProject, type Project} from './project.js'
-import {writeOutputSync} from './write-atomic.js'
+import {assertRealFolders, writeOutputSync} from './write-atomic.js'
 
 /** Folder of the build cache in a project: git-ignored, safe to delete at any time. */
 export const cacheDir = '.interlinear-cache'
@@ -56,6 +58,8 @@ const cachePath = (project: Project) => insideProject(project, cacheDir, 'build.
  * file on disk still has the recorded stamp.
  */
 export function readBuildCache(project: Project): BuildCache {
+  // Refused before the build writes anything: its write would go wherever the link points.
+  if (lstatSync(insideProject(project, cacheDir), {throwIfNoEntry: false})?.isSymbolicLink()) failNow(cacheDir, errors.symlink())
   let data: unknown
   try {
     data = JSON.parse(readFileSync(cachePath(project), 'utf8'))
@@ -74,7 +78,9 @@ export function readBuildCache(project: Project): BuildCache {
 
 /** Write the build cache atomically (not flushed: losing it costs a rebuild, nothing more). */
 export function writeBuildCache(project: Project, cache: BuildCache): void {
-  writeOutputSync(cachePath(project), `${JSON.stringify(cache)}\n`)
+  const path = cachePath(project)
+  assertRealFolders(project.root, dirname(path))
+  writeOutputSync(path, `${JSON.stringify(cache)}\n`, project.root)
 }
 
 /** The stamp of a regular file (see `CachedFile`); `undefined` when it is missing or not a regular file. */

@@ -1,4 +1,4 @@
-import {readdirSync, type Dirent} from 'node:fs'
+import {lstatSync, readdirSync, type Dirent} from 'node:fs'
 import {isAbsolute, join, relative, resolve, sep} from 'node:path'
 import {defaults} from '../config.js'
 import {failNow} from '../diagnostics.js'
@@ -68,12 +68,19 @@ export function segmentFilePath(project: Project, language: string, document: st
   return insideProject(project, defaults.translationsDir, language, `${document}.md`)
 }
 
+/** A top-level folder of the project, refused when it is a symbolic link (reads and writes would leave the project). */
+function realFolder(project: Project, name: string): string {
+  const folder = insideProject(project, name)
+  if (lstatSync(folder, {throwIfNoEntry: false})?.isSymbolicLink()) failNow(name, errors.symlink())
+  return folder
+}
+
 /**
  * Document IDs of every `source/*.md`, sorted. Names that cannot be IDs, and symlinks, are errors.
  */
 export function listDocuments(project: Project): string[] {
   const documents: string[] = []
-  for (const entry of entriesOf(insideProject(project, defaults.sourceDir))) {
+  for (const entry of entriesOf(realFolder(project, defaults.sourceDir))) {
     const {name} = entry
     if (name.startsWith('.') || !name.endsWith('.md')) continue
     const id = name.slice(0, -3)
@@ -92,7 +99,7 @@ export function listDocuments(project: Project): string[] {
  */
 export function listLanguages(project: Project): string[] {
   const languages: string[] = []
-  for (const entry of entriesOf(insideProject(project, defaults.translationsDir))) {
+  for (const entry of entriesOf(realFolder(project, defaults.translationsDir))) {
     const {name} = entry
     if (name.startsWith('.')) continue
     const display = `${defaults.translationsDir}/${name}`
