@@ -1,24 +1,30 @@
 import {readFile, rm} from 'node:fs/promises'
-import {join, resolve} from 'node:path'
+import {join, relative, resolve, sep} from 'node:path'
+import {findingRecords} from '../check/format-findings.js'
+import {checkSegmentFile} from '../check/run-checks.js'
+import type {Glossary} from '../check/rules/glossary.js'
 import {defaults, outputFormats} from '../config.js'
 import {failNow} from '../diagnostics.js'
 import {errors} from '../errors.js'
-import {cacheKey, inputFingerprint, outputsIntact, sha256, stampFiles, writeBuildCache, type BuildCache, type OutputFile} from '../io/build-cache.js'
+import {cacheKey, inputFingerprint, outputsIntact, sha256, stampFiles, writeBuildCache, type BuildCache, type CachedPage, type OutputFile, type PageSummary} from '../io/build-cache.js'
 import {parseProjectFiles, type LoadedProject} from '../io/load-project.js'
 import type {ProjectFiles} from '../io/read-project-files.js'
 import type {ProjectConfig} from '../io/read-config.js'
+import type {SourceDocument} from '../types.js'
 import {forEachConcurrently} from '../io/concurrently.js'
 import {writeAtomic} from '../io/write-atomic.js'
 import {createResolver} from '../merge/create-resolver.js'
 import {collectResources, mergeTranslations, type LocalizedDocument} from '../merge/merge-translations.js'
 import {pseudoLocale, pseudoSegmentFile} from '../pseudo/pseudo-localize.js'
 import {renderHtml} from '../render/render-html.js'
+import {renderDashboard, type DashboardRow, type RuleCount} from '../render/render-dashboard.js'
 import {renderIndex} from '../render/render-index.js'
 import {renderMarkdown} from '../render/render-markdown.js'
+import {renderReview} from '../render/render-review.js'
 import {renderText} from '../render/render-text.js'
 import {computeStatus} from '../status/compute-status.js'
 import {resultOf, type BuildOptions, type BuildResult, type CoverageRecord, type Format, type Manifest} from './build.js'
-import {checkLoaded} from './check.js'
+import {checkLoaded, readGlossaries} from './check.js'
 import {planUpdate, writeUpdate, type FileChange} from './update.js'
 
 /**
@@ -61,8 +67,30 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
   const outputs = new Map<string, string>()
   const reused: OutputFile[] = []
   const pages: BuildCache['pages'] = Object.create(null)
-  const rendered = new Map<string, {key: string; files: OutputFile[]}>()
+  const rendered = new Map<string, {key: string; files: OutputFile[]; summary?: PageSummary}>()
   const coverage: CoverageRecord[] = []
+  // Review pages and the dashboard come with the HTML, except where a caller (release) leaves them out.
+  const review = chosen.includes('html') && options.review !== false
+  const glossaries = review ? await readGlossaries(loaded) : new Map<string, Glossary>()
+  const dashboard: DashboardRow[] = []
+  /** `status.html`, rendered only when what it shows changed. */
+  const writeDashboard = async (rows: DashboardRow[], documents: readonly SourceDocument[]) => {
+    rows.sort((a, b) => compare(a.row.language, b.row.language) || compare(a.row.document, b.row.document))
+    const sourceLanguage = documents[0]?.language ?? 'en'
+    const key = cacheKey('status', sourceLanguage, JSON.stringify(rows))
+    if (await reuse('status', key)) return
+    const text = renderDashboard(rows, sourceLanguage)
+    outputs.set('status.html', text)
+    rendered.set('status', {key, files: [outputFile('status.html', text)]})
+  }
+  /** Reuse the cached page `name` when its key is `key`, its files are intact and it has the summary asked for. */
+  const reuse = async (name: string, key: string, summary = false): Promise<CachedPage | undefined> => {
+    const cached = cache.pages[name]
+    if (cached?.key !== key || (summary && cached.summary === undefined) || !(await outputsIntact(out, cached.files))) return undefined
+    reused.push(...cached.files.map(({stamp: _stamp, ...file}) => file))
+    pages[name] = cached
+    return cached
+  }
   for (const document of loaded.documents) {
     const files = new Map([...loaded.segmentFiles].flatMap(([language, perDocument]) => (perDocument.has(document.id) ? [[language, perDocument.get(document.id)!]] : [])))
     if (options.pseudo) files.set(pseudoLocale, pseudoSegmentFile(document))
@@ -93,12 +121,7 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
       options.onProgress?.({document: document.id, done: index + 1, total: published.length})
       const base = `${page.language}/${document.id}`
       const key = pageKey(page, links, chosen, width)
-      const cached = cache.pages[base]
-      if (cached?.key === key && (await outputsIntact(out, cached.files))) {
-        reused.push(...cached.files.map(({stamp: _stamp, ...file}) => file))
-        pages[base] = cached
-        continue
-      }
+      if (await reuse(base, key)) continue
       const texts: [string, string][] = []
       if (chosen.includes('html')) texts.push([`${base}.html`, renderHtml(page, {links})])
       if (chosen.includes('md')) texts.push([`${base}.md`, renderMarkdown(page)])
@@ -106,8 +129,33 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
       for (const [path, text] of texts) outputs.set(path, text)
       rendered.set(base, {key, files: texts.map(([path, text]) => outputFile(path, text))})
     }
+    if (!review) continue
+    for (const language of translated) {
+      // The pseudo-locale has no segment file to review.
+      if (language === pseudoLocale || (requested !== undefined && !requested.includes(language))) continue
+      const base = `${language}/${document.id}`
+      const isPublished = published.some((page) => page.language === language)
+      const segmentFile = loaded.segmentFiles.get(language)?.get(document.id)
+      const glossary = glossaries.get(language)
+      const hrefs = {fileHref: segmentFileHref(loaded.project.root, out, config, language, document.id), statusHref: '../status.html', pageHref: isPublished ? `${document.id}.html` : undefined}
+      // Everything the review page and its dashboard row depend on: the source, the segment file as
+      // parsed (with its lines), the glossary and the links.
+      const key = cacheKey('review', document.text, language, JSON.stringify(segmentFile ?? null), JSON.stringify(glossary === undefined ? null : [...glossary]), JSON.stringify(hrefs))
+      let summary = (await reuse(`${base}.review`, key, true))?.summary
+      if (summary === undefined) {
+        const checked = checkSegmentFile(document, language, segmentFile, glossary)
+        const findings = findingRecords([checked.file])
+        const path = `${base}.review.html`
+        const text = renderReview({document, language, statuses: checked.statuses, row: checked.row, findings, ...hrefs})
+        outputs.set(path, text)
+        summary = {row: checked.row, findings: countByRule(findings)}
+        rendered.set(`${base}.review`, {key, files: [outputFile(path, text)], summary})
+      }
+      dashboard.push({...summary, reviewHref: `${base}.review.html`, pageHref: isPublished ? `${base}.html` : undefined})
+    }
   }
   if (chosen.includes('html')) outputs.set('index.html', renderIndex(coverage, loaded.documents))
+  if (review) await writeDashboard(dashboard, loaded.documents)
   const files = [...reused, ...[...outputs].map(([path, text]) => outputFile(path, text))].sort((a, b) => (a.path < b.path ? -1 : 1))
   const manifest: Manifest = {
     sources: loaded.documents.map((document) => ({document: document.id, path: document.path, language: document.language, revision: document.revision})),
@@ -119,7 +167,7 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
   await removeStaleOutputs(out, new Set(files.map((file) => file.path)))
   // Build output can always be rebuilt: written without flushing, several at a time, and only when changed.
   await forEachConcurrently([...outputs, ['manifest.json', `${JSON.stringify(manifest, null, 2)}\n`] as [string, string]], 8, ([path, text]) => writeIfChanged(join(out, path), text))
-  for (const [base, page] of rendered) pages[base] = {key: page.key, files: await stampFiles(out, page.files)}
+  for (const [base, page] of rendered) pages[base] = {...page, files: await stampFiles(out, page.files)}
   // Pages of other languages (a build with --lang) stay cached.
   cache.pages = {...cache.pages, ...pages}
   return resultOf(out, manifest)
@@ -130,6 +178,29 @@ function pageKey(page: LocalizedDocument, links: readonly {language: string; hre
   const segments = page.segments.map((resolved) => [resolved.segment.id, resolved.text, resolved.language, resolved.state, resolved.fallback, resolved.outdated])
   return cacheKey(page.document.id, page.document.text, JSON.stringify({language: page.language, status: page.status, segments, links, formats, width}))
 }
+
+/**
+ * Where a review page links for a segment file: on the configured repository's web view, else
+ * relatively from `dist/<lang>/` to the file in the project. `#L<line>` is appended for a line.
+ */
+function segmentFileHref(root: string, out: string, config: ProjectConfig, language: string, document: string): string {
+  const path = `${defaults.translationsDir}/${language}/${document}.md`
+  if (config.repository !== undefined) return `${config.repository.url}/blob/${config.repository.branch}/${path}`
+  return relative(join(out, language), join(root, path)).split(sep).join('/')
+}
+
+/** Findings counted per rule, in rule order. */
+function countByRule(findings: readonly {rule: string; severity: RuleCount['severity']}[]): RuleCount[] {
+  const counts = new Map<string, RuleCount>()
+  for (const {rule, severity} of findings) {
+    const count = counts.get(rule)
+    if (count === undefined) counts.set(rule, {rule, severity, count: 1})
+    else count.count++
+  }
+  return [...counts.values()].sort((a, b) => compare(a.rule, b.rule))
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
 function outputFile(path: string, text: string): OutputFile {
   return {path, sha256: sha256(text), size: Buffer.byteLength(text)}
@@ -152,7 +223,7 @@ async function removeStaleOutputs(out: string, current: ReadonlySet<string>): Pr
   )
   for (const file of previous) {
     // Only plain relative paths the build itself writes; a tampered manifest cannot point elsewhere.
-    if (typeof file.path === 'string' && /^(?:[A-Za-z0-9-]+\/)?[A-Za-z0-9_-]+\.(?:html|md|txt)$/.test(file.path) && !current.has(file.path)) {
+    if (typeof file.path === 'string' && /^(?:[A-Za-z0-9-]+\/)?[A-Za-z0-9_-]+(?:\.review)?\.(?:html|md|txt)$/.test(file.path) && !current.has(file.path)) {
       await rm(join(out, file.path), {force: true})
     }
   }

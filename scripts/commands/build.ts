@@ -31,6 +31,11 @@ export interface BuildOptions {
   update?: boolean
   /** Also run every check, as `check` does, on the (updated) segment files. */
   check?: boolean
+  /**
+   * With HTML: also write the dashboard `status.html` and a review page `<lang>/<doc>.review.html` per
+   * translation (default true; a release leaves them out).
+   */
+  review?: boolean
   /** Called as each language of a document is rendered, for a progress line on long builds. */
   onProgress?: (progress: BuildProgress) => void
 }
