@@ -20,10 +20,10 @@ describe('build of the repository', async () => {
   const root = await copyRepositoryProject()
   const run = await cli(['build'], root)
 
-  it('writes HTML, Markdown and text for every language, an index and a manifest', async () => {
+  it('writes HTML, Markdown and text for every language, a review page per translation, an index, a dashboard and a manifest', async () => {
     expect(run).toMatchObject({code: 0, stderr: ''})
-    const expected = languages.flatMap((language) => ['html', 'md', 'txt'].map((format) => `${language}/statement.${format}`))
-    expect(await listFiles(join(root, 'dist'))).toEqual([...expected, 'index.html', 'manifest.json'].sort())
+    const expected = languages.flatMap((language) => ['html', 'md', 'txt', ...(language === 'en' ? [] : ['review.html'])].map((format) => `${language}/statement.${format}`))
+    expect(await listFiles(join(root, 'dist'))).toEqual([...expected, 'index.html', 'status.html', 'manifest.json'].sort())
   })
 
   it.each(['en', 'es'])('matches the golden files for %s', async (language) => {
@@ -68,7 +68,7 @@ describe('build of the repository', async () => {
 
   it('records every file with its checksum and size, and the coverage of every language', async () => {
     const manifest = JSON.parse(await read(root, 'dist/manifest.json'))
-    expect(manifest.files.length).toBe(19)
+    expect(manifest.files.length).toBe(25)
     for (const file of manifest.files) {
       const bytes = await readFile(join(root, 'dist', file.path))
       expect(file.size).toBe(bytes.length)
@@ -277,12 +277,16 @@ describe('build cache', () => {
     const again = await cli(['build'], root)
     expect(again).toMatchObject({code: 0, stderr: ''})
     expect(await times(root)).toEqual(first)
+    // --check goes past the shortcut for unchanged inputs: every page, review page and the dashboard come from the cache.
+    expect((await cli(['build', '--check'], root)).code).toBe(0)
+    expect(await times(root)).toEqual(first)
     const spanish = await read(root, 'translations/es/statement.md')
     await put(root, 'translations/es/statement.md', spanish.replace('La siguiente declaración', 'Esta declaración'))
     expect((await cli(['build'], root)).code).toBe(0)
     const after = await times(root)
     const changed = Object.keys(after).filter((file) => after[file] !== first[file]).sort()
-    expect(changed).toEqual(['es/statement.html', 'es/statement.md', 'es/statement.txt', 'manifest.json'])
+    // The dashboard shows the same counts and findings as before: not rewritten.
+    expect(changed).toEqual(['es/statement.html', 'es/statement.md', 'es/statement.review.html', 'es/statement.txt', 'manifest.json'])
     const built = await contents(root)
     expect(built['es/statement.txt']).toContain('Esta declaración')
     expect(await fresh(root)).toEqual(built)
