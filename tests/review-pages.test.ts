@@ -1,4 +1,6 @@
 import {createHash} from 'node:crypto'
+import {rm} from 'node:fs/promises'
+import {join} from 'node:path'
 import {toString} from 'hast-util-to-string'
 import {describe, expect, it} from 'vitest'
 import {dashboardScript, reviewScript} from '../scripts/render/page-scripts.js'
@@ -85,6 +87,16 @@ describe('review pages', async () => {
     expect(attribute(select('svg', spanishRow), 'ariaLabel')).toBe('10 translated, 0 need review, 1 stale, 0 missing, of 11 segments')
     expect(toString(select('td:nth-of-type(7)', spanishRow)!)).toBe('2 errors, 2 warnings, 1 infolength-ratio ×1, link-url ×1, markup-count ×1, raw-html ×1, stale-translation ×1')
     expect(selectAll('a', spanishRow).map((link) => attribute(link, 'href'))).toEqual(['es/statement.review.html', 'es/statement.html'])
+  })
+
+  it('shows the same findings when the build reuses the report of --check', async () => {
+    const paths = ['status.html', ...['de', 'es', 'fa', 'fr', 'zh-Hans'].map((language) => `${language}/statement.review.html`)]
+    const before = await Promise.all(paths.map((path) => read(root, `dist/${path}`)))
+    await rm(join(root, '.interlinear-cache'), {recursive: true})
+    await rm(join(root, 'dist'), {recursive: true})
+    // Exit code 1: the hostile translation has errors.
+    expect((await cli(['build', '--check', '--quiet'], root)).code).toBe(1)
+    expect(await Promise.all(paths.map((path) => read(root, `dist/${path}`)))).toEqual(before)
   })
 
   it('links to the segment file on the configured repository', async () => {

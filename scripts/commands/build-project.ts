@@ -1,6 +1,6 @@
 import {readFile, rm} from 'node:fs/promises'
 import {join, relative, resolve, sep} from 'node:path'
-import {findingRecords} from '../check/format-findings.js'
+import {findingRecords, type FindingRecord} from '../check/format-findings.js'
 import {checkSegmentFile} from '../check/run-checks.js'
 import type {Glossary} from '../check/rules/glossary.js'
 import {defaults, outputFormats} from '../config.js'
@@ -10,7 +10,7 @@ import {cacheKey, inputFingerprint, outputsIntact, sha256, stampFiles, writeBuil
 import {parseProjectFiles, type LoadedProject} from '../io/load-project.js'
 import type {ProjectFiles} from '../io/read-project-files.js'
 import type {ProjectConfig} from '../io/read-config.js'
-import type {SourceDocument} from '../types.js'
+import type {SourceDocument, StatusRow} from '../types.js'
 import {forEachConcurrently} from '../io/concurrently.js'
 import {writeAtomic} from '../io/write-atomic.js'
 import {createResolver} from '../merge/create-resolver.js'
@@ -24,7 +24,7 @@ import {renderReview} from '../render/render-review.js'
 import {renderText} from '../render/render-text.js'
 import {computeStatus} from '../status/compute-status.js'
 import {resultOf, type BuildOptions, type BuildResult, type CoverageRecord, type Format, type Manifest} from './build.js'
-import {checkLoaded, readGlossaries} from './check.js'
+import {checkLoaded, readGlossaries, type CheckReport} from './check.js'
 import {planUpdate, writeUpdate, type FileChange} from './update.js'
 
 /**
@@ -46,7 +46,7 @@ export async function buildProject(read: ProjectFiles, config: ProjectConfig, op
     ;({changes, updated: loaded} = plan)
   }
   const report = options.check ? await checkLoaded({...loaded, languages}) : undefined
-  const result = await buildLoaded(loaded, config, options, cache)
+  const result = await buildLoaded(loaded, config, options, cache, report)
   const sources = loaded.documents.map((document) => ({id: document.id, text: document.text}))
   const segmentFiles = [...loaded.segmentFileBytes].flatMap(([language, files]) => [...files].map(([id, bytes]) => ({language, id, bytes})))
   const manifest = await readFile(join(result.out, 'manifest.json'), 'utf8')
@@ -59,8 +59,10 @@ export async function buildProject(read: ProjectFiles, config: ProjectConfig, op
 /**
  * `build` on a project already loaded (by a run that also updates and checks). With a cache, a page
  * whose inputs are unchanged and whose files are intact is not rendered again; the cache is updated.
+ * With `checked`, the report of `check` on the same project, review pages show its findings instead
+ * of checking each segment file again.
  */
-export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, options: BuildOptions = {}, cache: BuildCache = {pages: {}}): Promise<BuildResult> {
+export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, options: BuildOptions = {}, cache: BuildCache = {pages: {}}, checked?: CheckReport): Promise<BuildResult> {
   const out = resolve(options.out ?? join(loaded.project.root, defaults.distDir))
   const chosen = options.formats ?? outputFormats
   const width = options.width ?? defaults.width
@@ -73,6 +75,7 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
   const review = chosen.includes('html') && options.review !== false
   const glossaries = review ? await readGlossaries(loaded) : new Map<string, Glossary>()
   const dashboard: DashboardRow[] = []
+  const reported = checked === undefined ? undefined : reportByFile(checked)
   /** `status.html`, rendered only when what it shows changed. */
   const writeDashboard = async (rows: DashboardRow[], documents: readonly SourceDocument[]) => {
     rows.sort((a, b) => compare(a.row.language, b.row.language) || compare(a.row.document, b.row.document))
@@ -143,12 +146,17 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
       const key = cacheKey('review', document.text, language, JSON.stringify(segmentFile ?? null), JSON.stringify(glossary === undefined ? null : [...glossary]), JSON.stringify(hrefs))
       let summary = (await reuse(`${base}.review`, key, true))?.summary
       if (summary === undefined) {
-        const checked = checkSegmentFile(document, language, segmentFile, glossary)
-        const findings = findingRecords([checked.file])
         const path = `${base}.review.html`
-        const text = renderReview({document, language, statuses: checked.statuses, row: checked.row, findings, ...hrefs})
+        const file = `${defaults.translationsDir}/${base}.md`
+        const known = reported?.rows.get(file)
+        const result =
+          known === undefined
+            ? checkSegmentFile(document, language, segmentFile, glossary)
+            : {statuses: statuses.get(language)!, row: known, findings: reported!.findings.get(file) ?? []}
+        const findings = 'file' in result ? findingRecords([result.file]) : result.findings
+        const text = renderReview({document, language, statuses: result.statuses, row: result.row, findings, ...hrefs})
         outputs.set(path, text)
-        summary = {row: checked.row, findings: countByRule(findings)}
+        summary = {row: result.row, findings: countByRule(findings)}
         rendered.set(`${base}.review`, {key, files: [outputFile(path, text)], summary})
       }
       dashboard.push({...summary, reviewHref: `${base}.review.html`, pageHref: isPublished ? `${base}.html` : undefined})
@@ -187,6 +195,18 @@ function segmentFileHref(root: string, out: string, config: ProjectConfig, langu
   const path = `${defaults.translationsDir}/${language}/${document}.md`
   if (config.repository !== undefined) return `${config.repository.url}/blob/${config.repository.branch}/${path}`
   return relative(join(out, language), join(root, path)).split(sep).join('/')
+}
+
+/** A check report's rows and findings by segment file path. */
+function reportByFile(report: CheckReport): {rows: Map<string, StatusRow>; findings: Map<string, FindingRecord[]>} {
+  const rows = new Map(report.rows.map((row) => [`${defaults.translationsDir}/${row.language}/${row.document}.md`, row]))
+  const findings = new Map<string, FindingRecord[]>()
+  for (const record of report.records) {
+    const list = findings.get(record.file)
+    if (list === undefined) findings.set(record.file, [record])
+    else list.push(record)
+  }
+  return {rows, findings}
 }
 
 /** Findings counted per rule, in rule order. */

@@ -1,10 +1,9 @@
 import type {Element} from 'hast'
 import {h} from 'hastscript'
-import type {TFunction} from 'i18next'
 import type {Severity} from '../check/finding.js'
 import {rowCoverage} from '../status/format-status.js'
 import type {StatusRow} from '../types.js'
-import {uiStrings} from '../ui/ui-strings.js'
+import {uiText, type UiText} from '../ui/ui-strings.js'
 import {barStates, coverageBar} from './coverage-bar.js'
 import {direction, nativeName} from './language-info.js'
 import {renderPage} from './page-shell.js'
@@ -38,7 +37,7 @@ const severities: readonly Severity[] = ['error', 'warning', 'info']
  * One row per language and document, built in one pass: linear in their number.
  */
 export function renderDashboard(rows: readonly DashboardRow[], sourceLanguage: string): string {
-  const t = uiStrings(sourceLanguage)
+  const t = uiText(sourceLanguage)
   const count = (values: (row: DashboardRow) => string) => new Set(rows.map(values)).size
   const header = (label: string, sort: 'text' | 'number') => h('th', {scope: 'col', dataSort: sort}, label)
   return renderPage({
@@ -77,7 +76,7 @@ export function renderDashboard(rows: readonly DashboardRow[], sourceLanguage: s
   })
 }
 
-function dashboardRow({row, findings, reviewHref, pageHref}: DashboardRow, t: TFunction): Element {
+function dashboardRow({row, findings, reviewHref, pageHref}: DashboardRow, t: UiText): Element {
   const {language, document} = row
   const name = nativeName(language)
   const coverage = rowCoverage(row)
@@ -95,9 +94,9 @@ function dashboardRow({row, findings, reviewHref, pageHref}: DashboardRow, t: TF
 }
 
 /** `2 errors, 1 warning` in words, the error count marked, and the rules with their counts. */
-function findingSummary(findings: readonly RuleCount[], totals: readonly number[], t: TFunction): (Element | string)[] {
+function findingSummary(findings: readonly RuleCount[], totals: readonly number[], t: UiText): (Element | string)[] {
   if (findings.length === 0) return [t('findings_none')]
-  const parts = severities.flatMap((severity, index) => (totals[index]! > 0 ? [h('span', {className: [`severity-${severity}`]}, t(`findings_${severity}`, {count: totals[index]}))] : []))
+  const parts = severities.flatMap((severity, index) => (totals[index]! > 0 ? [h('span', {className: [`severity-${severity}`]}, t(`findings_${severity}`, {count: totals[index]!}))] : []))
   const rules = findings.map((finding) => `${finding.rule} ×${finding.count}`).join(', ')
   return [...parts.flatMap((part, index) => (index === 0 ? [part] : [', ', part])), h('br'), h('span', {className: ['id']}, rules)]
 }

@@ -1,11 +1,10 @@
 import type {Element, ElementContent} from 'hast'
 import {h} from 'hastscript'
-import type {TFunction} from 'i18next'
 import type {FindingRecord} from '../check/format-findings.js'
 import {missingTranslation, needsReview, staleTranslation} from '../check/rules/segment-state.js'
 import {diffWords} from '../check/word-diff.js'
 import type {SegmentStatus, StatusRow} from '../types.js'
-import {uiStrings} from '../ui/ui-strings.js'
+import {uiText, type UiText} from '../ui/ui-strings.js'
 import {coverageBar, stateLabel} from './coverage-bar.js'
 import {direction, nativeName} from './language-info.js'
 import {renderPage} from './page-shell.js'
@@ -42,7 +41,7 @@ const chromeLanguage = 'en'
  * is added by a script allowed by hash; without it every row is shown.
  */
 export function renderReview(input: ReviewPageInput): string {
-  const t = uiStrings(chromeLanguage)
+  const t = uiText(chromeLanguage)
   const {document, language} = input
   const bySegment = new Map<string, FindingRecord[]>()
   for (const finding of input.findings) {
@@ -88,7 +87,7 @@ export function renderReview(input: ReviewPageInput): string {
   })
 }
 
-function segmentRow(status: SegmentStatus, findings: readonly FindingRecord[], input: ReviewPageInput, t: TFunction): Element {
+function segmentRow(status: SegmentStatus, findings: readonly FindingRecord[], input: ReviewPageInput, t: UiText): Element {
   const {segment, state, entry} = status
   const source = input.document.language
   const work = state !== 'translated' || findings.some((finding) => finding.severity !== 'info')
@@ -116,7 +115,7 @@ function segmentRow(status: SegmentStatus, findings: readonly FindingRecord[], i
 }
 
 /** Removed and added words as `<del>` and `<ins>`, each also introduced in words for screen readers. */
-function wordDiff(before: string, after: string, t: TFunction): ElementContent[] {
+function wordDiff(before: string, after: string, t: UiText): ElementContent[] {
   return diffWords(before, after).map((part) => {
     if (part.kind === 'same') return {type: 'text', value: part.text}
     const [tag, word] = part.kind === 'removed' ? (['del', 'diff_removed'] as const) : (['ins', 'diff_added'] as const)
@@ -125,7 +124,7 @@ function wordDiff(before: string, after: string, t: TFunction): ElementContent[]
 }
 
 /** Findings with their severity in words and rule ID; in the chrome's language, since messages are English. */
-function findingList(findings: readonly FindingRecord[], fileHref: string, t: TFunction): Element {
+function findingList(findings: readonly FindingRecord[], fileHref: string, t: UiText): Element {
   return h(
     'ul',
     {className: ['findings'], lang: chromeLanguage, dir: 'ltr'},
