@@ -63,5 +63,6 @@ ins{background:var(--ins);text-decoration:underline}
 del{background:var(--del);text-decoration:line-through}
 .findings{margin:.35rem 0 0;padding-inline-start:1.1rem}
 .severity-error{color:var(--stale);font-weight:bold}
+[hidden]{display:none!important}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 `.trim()
