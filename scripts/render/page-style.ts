@@ -51,7 +51,7 @@ table.tool th[aria-sort=descending] button::after{content:" ▼"}
 .num{text-align:end;font-variant-numeric:tabular-nums}
 .nowrap{white-space:nowrap}
 .coverage-cell{display:flex;gap:.5rem;align-items:center;white-space:nowrap}
-svg.bar{display:block;flex:none;width:8rem;height:.75rem;border:1px solid var(--line)}
+svg.bar{display:block;flex:none;width:6rem;height:.75rem;border:1px solid var(--line)}
 .bar-translated{fill:var(--translated)}.bar-needs-review{fill:var(--needs-review)}.bar-stale{fill:var(--stale)}.bar-missing{fill:var(--missing)}
 .state{display:inline-block;border-inline-start:.6rem solid var(--missing);padding-inline-start:.35rem;font-weight:bold;white-space:nowrap}
 .state-translated{border-color:var(--translated)}.state-needs-review{border-color:var(--needs-review)}.state-stale{border-color:var(--stale)}

@@ -48,7 +48,14 @@ export function renderDashboard(rows: readonly DashboardRow[], sourceLanguage: s
     body: [
       h('main', [
         h('h1', t('status_title')),
-        h('p', t('status_summary', {rows: rows.length, languages: count((row) => row.row.language), documents: count((row) => row.row.document)})),
+        h(
+          'p',
+          t('status_summary', {
+            translations: t('count_translations', {count: rows.length}),
+            languages: t('count_languages', {count: count((row) => row.row.language)}),
+            documents: t('count_documents', {count: count((row) => row.row.document)})
+          })
+        ),
         h('div', {id: 'controls', className: ['controls'], role: 'search', hidden: true}, [
           h('label', {htmlFor: 'filter'}, t('filter_label')),
           h('input', {type: 'search', id: 'filter', autoComplete: 'off', spellCheck: 'false'}),
@@ -97,6 +104,7 @@ function dashboardRow({row, findings, reviewHref, pageHref}: DashboardRow, t: Ui
 function findingSummary(findings: readonly RuleCount[], totals: readonly number[], t: UiText): (Element | string)[] {
   if (findings.length === 0) return [t('findings_none')]
   const parts = severities.flatMap((severity, index) => (totals[index]! > 0 ? [h('span', {className: [`severity-${severity}`]}, t(`findings_${severity}`, {count: totals[index]!}))] : []))
-  const rules = findings.map((finding) => `${finding.rule} ×${finding.count}`).join(', ')
+  // A rule ID never breaks at its hyphens.
+  const rules = findings.flatMap((finding, index) => [...(index === 0 ? [] : [', ']), h('span', {className: ['nowrap']}, `${finding.rule} ×${finding.count}`)])
   return [...parts.flatMap((part, index) => (index === 0 ? [part] : [', ', part])), h('br'), h('span', {className: ['id']}, rules)]
 }
