@@ -94,7 +94,7 @@ const commands: Record<string, Command> = {
     }
   },
   build: {
-    summary: 'write every language as HTML, Markdown and plain text, with index.html and manifest.json',
+    summary: 'write every language as HTML, Markdown and plain text, with index.html, the status.html dashboard, review pages and manifest.json',
     usage: 'interlinear build [--update] [--check] [--lang L...] [--formats html,md,txt] [--out DIR] [--min-coverage N] [--width N] [--stale fallback|keep] [--pseudo] [--json] [--root DIR]',
     options: {
       update: {type: 'boolean', description: 'first bring the segment files in line with the sources, as `update` does'},
