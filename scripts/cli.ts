@@ -12,7 +12,6 @@ import type {Project} from './io/project.js'
 import {createPaint} from './terminal/color.js'
 import type {Output} from './terminal/output.js'
 import {createProgress} from './terminal/progress.js'
-import type {StatusRow} from './types.js'
 
 /** Exit codes, set in one place: success, a check failed, usage error or bad input. */
 const exit = {ok: 0, failed: 1, usage: 2} as const
@@ -95,7 +94,7 @@ const commands: Record<string, Command> = {
     }
   },
   build: {
-    summary: 'write every language as HTML, Markdown and plain text, with index.html and manifest.json',
+    summary: 'write every language as HTML, Markdown and plain text, with index.html, the status.html dashboard, review pages and manifest.json',
     usage: 'interlinear build [--update] [--check] [--lang L...] [--formats html,md,txt] [--out DIR] [--min-coverage N] [--width N] [--stale fallback|keep] [--pseudo] [--jobs N] [--shard I/N] [--json] [--root DIR]',
     options: {
       update: {type: 'boolean', description: 'first bring the segment files in line with the sources, as `update` does'},
@@ -307,21 +306,22 @@ const commands: Record<string, Command> = {
   },
   status: {
     summary: 'count translated, stale, needs-review, missing and obsolete segments',
-    usage: 'interlinear status [--lang L...] [--format text|json] [--json] [--root DIR]',
+    usage: 'interlinear status [--lang L...] [--format text|json|markdown] [--json] [--root DIR]',
     options: {
       lang: lang('count only this language'),
-      format: {type: 'string', value: 'FORMAT', description: '`text` (default): a table; `json`'},
+      format: {type: 'string', value: 'FORMAT', description: '`text` (default): a table; `json`; `markdown`: a table with coverage, for a pull request or job summary'},
       json: json('the same as --format json, [{language, document, total, translated, stale, needsReview, missing, obsolete}]'),
       ...common
     },
-    examples: ['interlinear status', 'interlinear status --json --lang fa'],
+    examples: ['interlinear status', 'interlinear status --json --lang fa', 'interlinear status --format markdown >> "$GITHUB_STEP_SUMMARY"'],
     async run(project, values, positionals, out) {
       if (positionals.length > 0) return usageError(out, `unexpected argument \`${positionals[0]}\``)
-      const format = formatOption(values, ['text', 'json'])
-      if (format === undefined) return usageError(out, '--format must be `text` or `json`, and agree with --json')
+      const format = formatOption(values, ['text', 'json', 'markdown'])
+      if (format === undefined) return usageError(out, '--format must be `text`, `json` or `markdown`, and agree with --json')
       const {status} = await import('./commands/status.js')
       const rows = await status(project, {languages: values.lang as string[] | undefined})
-      out.print(format === 'json' ? toJson(rows) : formatStatus(rows))
+      const {formatStatusMarkdown, formatStatusText} = await import('./status/format-status.js')
+      out.print(format === 'json' ? toJson(rows) : format === 'markdown' ? formatStatusMarkdown(rows) : formatStatusText(rows))
       return exit.ok
     }
   },
@@ -481,13 +481,6 @@ function formatRelease(result: Extract<ReleaseResult, {kind: 'released'}>): stri
   const dated = {SOURCE_DATE_EPOCH: 'from SOURCE_DATE_EPOCH', git: 'the last commit of the sources', fixed: 'a fixed time: no SOURCE_DATE_EPOCH, no commit of the sources'}[result.dateOrigin]
   const lines = [`${verb} ${record.name} ${record.version}: ${record.files.length + 1} files, dated ${record.date} (${dated})`, `  ${result.folder}/`, ...result.archives.map((path) => `  ${path}`)]
   return `${lines.join('\n')}\n`
-}
-
-function formatStatus(rows: StatusRow[]): string {
-  const header = ['language', 'document', 'total', 'translated', 'stale', 'needs-review', 'missing', 'obsolete']
-  const table = [header, ...rows.map((row) => [row.language, row.document, row.total, row.translated, row.stale, row.needsReview, row.missing, row.obsolete].map(String))]
-  const widths = header.map((_, column) => Math.max(...table.map((cells) => cells[column]!.length)))
-  return table.map((cells) => cells.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ').trimEnd() + '\n').join('')
 }
 
 /**

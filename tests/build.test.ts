@@ -20,10 +20,10 @@ describe('build of the repository', async () => {
   const root = await copyRepositoryProject()
   const run = await cli(['build'], root)
 
-  it('writes HTML, Markdown and text for every language, an index and a manifest', async () => {
+  it('writes HTML, Markdown and text for every language, a review page per translation, an index, a dashboard and a manifest', async () => {
     expect(run).toMatchObject({code: 0, stderr: ''})
-    const expected = languages.flatMap((language) => ['html', 'md', 'txt'].map((format) => `${language}/statement.${format}`))
-    expect(await listFiles(join(root, 'dist'))).toEqual([...expected, 'index.html', 'manifest.json'].sort())
+    const expected = languages.flatMap((language) => ['html', 'md', 'txt', ...(language === 'en' ? [] : ['review.html'])].map((format) => `${language}/statement.${format}`))
+    expect(await listFiles(join(root, 'dist'))).toEqual([...expected, 'index.html', 'status.html', 'manifest.json'].sort())
   })
 
   it.each(['en', 'es'])('matches the golden files for %s', async (language) => {
@@ -69,6 +69,7 @@ describe('build of the repository', async () => {
   it('records every file and the coverage of every language', async () => {
     const manifest = JSON.parse(await read(root, 'dist/manifest.json'))
     expect(manifest.files.map((file: {path: string}) => file.path)).toEqual((await listFiles(join(root, 'dist'))).filter((path) => path !== 'manifest.json'))
+    expect(manifest.files).toHaveLength(25)
     expect(manifest.coverage.map((record: {language: string; coverage: number}) => [record.language, record.coverage])).toEqual([
       ['en', 100], ['de', 100], ['es', 100], ['fa', 100], ['fr', 100], ['zh-Hans', 100]
     ])
@@ -273,12 +274,16 @@ describe('build cache', () => {
     const again = await cli(['build'], root)
     expect(again).toMatchObject({code: 0, stderr: ''})
     expect(await times(root)).toEqual(first)
+    // --check goes past the shortcut for unchanged inputs: every page, review page and the dashboard come from the cache.
+    expect((await cli(['build', '--check'], root)).code).toBe(0)
+    expect(await times(root)).toEqual(first)
     const spanish = await read(root, 'translations/es/statement.md')
     await put(root, 'translations/es/statement.md', spanish.replace('La siguiente declaración', 'Esta declaración'))
     expect((await cli(['build'], root)).code).toBe(0)
     const after = await times(root)
     const changed = Object.keys(after).filter((file) => after[file] !== first[file]).sort()
-    expect(changed).toEqual(['es/statement.html', 'es/statement.md', 'es/statement.txt'])
+    // The dashboard shows the same counts and findings as before: not rewritten.
+    expect(changed).toEqual(['es/statement.html', 'es/statement.md', 'es/statement.review.html', 'es/statement.txt'])
     const built = await contents(root)
     expect(built['es/statement.txt']).toContain('Esta declaración')
     expect(await fresh(root)).toEqual(built)
@@ -380,12 +385,12 @@ describe('build with threads', () => {
       const run = await cli(['build', '--out', `out-${jobs}`, ...(jobs ? ['--jobs', jobs] : [])], root)
       expect(run).toMatchObject({code: 0, stderr: ''})
       const files = await listFiles(join(root, `out-${jobs}`))
-      expect(files.length).toBe(131 * 3 + 2)
+      expect(files.length).toBe(131 * 3 + 130 + 3)
       outputs.push(Object.fromEntries(await Promise.all(files.map(async (path) => [path, await read(root, `out-${jobs}/${path}`)] as const))))
     }
     expect(outputs[1]).toEqual(outputs[0])
     expect(outputs[2]).toEqual(outputs[0])
     const warm = await cli(['build', '--out', 'out-2', '--jobs', '2', '--json'], root)
-    expect(JSON.parse(warm.stdout).files).toHaveLength(131 * 3 + 2)
+    expect(JSON.parse(warm.stdout).files).toHaveLength(131 * 3 + 130 + 3)
   })
 })

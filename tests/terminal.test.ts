@@ -110,7 +110,8 @@ describe('--json', () => {
     expect(build.stderr).toBe('')
     expect(JSON.parse(build.stdout)).toEqual({
       out: join(root, 'dist'),
-      files: ['en/statement.html', 'en/statement.md', 'en/statement.txt', 'index.html', 'manifest.json'],
+      // A withheld language still gets its review page: that is where its translators see what is left.
+      files: ['en/statement.html', 'en/statement.md', 'en/statement.txt', 'es/statement.review.html', 'index.html', 'status.html', 'manifest.json'],
       withheld: [expect.objectContaining({language: 'es', document: 'statement', coverage: 0, published: false})]
     })
     const combined = JSON.parse((await cli(['build', '--update', '--check', '--json'], root)).stdout)
@@ -171,7 +172,7 @@ describe('progress', () => {
       return new Promise<string>((resolve) => execFile('script', ['-qec', `${process.execPath} ${bin} ${args}`, '/dev/null'], {cwd: root, env: {PATH: process.env.PATH ?? '', NO_COLOR: '1'}}, (_error, stdout) => resolve(stdout)))
     }
     const shown = await onTerminal('build')
-    expect(shown).toMatch(/^(\r\u001B\[Kbuilding statement: \d+\/75 languages)+\r\u001B\[Kwrote 227 files to .*\r\n$/)
+    expect(shown).toMatch(/^(\r\u001B\[Kbuilding statement: \d+\/75 languages)+\r\u001B\[Kwrote 302 files to .*\r\n$/)
     expect(await onTerminal('build --quiet')).toBe('')
     expect(await onTerminal('build --json')).not.toContain('building')
   })

@@ -2,26 +2,32 @@ import {existsSync, readFileSync} from 'node:fs'
 import {availableParallelism} from 'node:os'
 import {Worker} from 'node:worker_threads'
 import {readFile, rm} from 'node:fs/promises'
-import {isAbsolute, join, relative, resolve} from 'node:path'
+import {isAbsolute, join, relative, resolve, sep} from 'node:path'
+import {findingRecords, type FindingRecord} from '../check/format-findings.js'
+import {checkSegmentFile} from '../check/run-checks.js'
+import type {Glossary} from '../check/rules/glossary.js'
 import {defaults, outputFormats} from '../config.js'
 import {failNow} from '../diagnostics.js'
 import {errors} from '../errors.js'
-import {cacheKey, inputFingerprint, outputsIntact, sha256, stampFiles, writeBuildCache, type BuildCache, type OutputFile} from '../io/build-cache.js'
+import {cacheKey, inputFingerprint, outputsIntact, sha256, stampFiles, writeBuildCache, type BuildCache, type CachedPage, type OutputFile, type PageSummary} from '../io/build-cache.js'
 import {parseProjectFiles, type LoadedProject} from '../io/load-project.js'
 import type {Project} from '../io/project.js'
 import type {ProjectFiles} from '../io/read-project-files.js'
 import type {ProjectConfig} from '../io/read-config.js'
+import type {SourceDocument, StatusRow} from '../types.js'
 import {assertRealFolders, writeOutputSync} from '../io/write-atomic.js'
 import {createResolver} from '../merge/create-resolver.js'
 import {collectResources, mergeTranslations, type LocalizedDocument} from '../merge/merge-translations.js'
 import {pseudoLocale, pseudoSegmentFile} from '../pseudo/pseudo-localize.js'
 import {renderHtml} from '../render/render-html.js'
+import {renderDashboard, type DashboardRow, type RuleCount} from '../render/render-dashboard.js'
 import {renderIndex} from '../render/render-index.js'
 import {renderMarkdown} from '../render/render-markdown.js'
+import {renderReview} from '../render/render-review.js'
 import {renderText} from '../render/render-text.js'
 import {computeStatus} from '../status/compute-status.js'
 import {resultOf, type BuildOptions, type BuildResult, type CoverageRecord, type Format, type Manifest} from './build.js'
-import {checkLoaded} from './check.js'
+import {checkLoaded, readGlossaries, type CheckReport} from './check.js'
 import {planUpdate, writeUpdate, type FileChange} from './update.js'
 
 /**
@@ -49,7 +55,7 @@ export async function buildProject(read: ProjectFiles, config: ProjectConfig, op
   const {onProgress: _onProgress, ...plain} = options
   const running = shards.map((shard) => renderInWorker({project, config, options: plain, shard, pages: cache.pages}))
   const report = options.check ? await checkLoaded({...loaded, languages}) : undefined
-  const result = await buildLoaded(loaded, config, threads > 1 ? {...options, shard: {index: 1, count: threads}} : options, cache)
+  const result = await buildLoaded(loaded, config, threads > 1 ? {...options, shard: {index: 1, count: threads}} : options, cache, {checked: report})
   for (const [index, done] of (await Promise.all(running)).entries()) {
     // A thread that failed (it cannot start, say) leaves its shard to this one.
     const shardResult = done ?? (await buildLoaded(loaded, config, {...options, shard: shards[index]}, cache, {shared: false}))
@@ -66,12 +72,19 @@ export async function buildProject(read: ProjectFiles, config: ProjectConfig, op
   return {...result, changes, report}
 }
 
+/** Options of `buildLoaded` that only other stages set. */
+export interface BuildLoadedOptions {
+  /** Write the index, dashboard and manifest (default); a worker's shard writes its pages alone. */
+  shared?: boolean
+  /** The report of `check` on the same project: review pages show its findings instead of checking again. */
+  checked?: CheckReport
+}
+
 /**
  * `build` on a project already loaded (by a run that also updates and checks). With a cache, a page
  * whose inputs are unchanged and whose files are intact is not rendered again; the cache is updated.
- * `shared: false` (a worker's shard) writes the pages alone, not the index and manifest.
  */
-export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, options: BuildOptions = {}, cache: BuildCache = {pages: {}}, {shared: writeShared = true} = {}): Promise<BuildResult> {
+export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, options: BuildOptions = {}, cache: BuildCache = {pages: {}}, {shared: writeShared = true, checked}: BuildLoadedOptions = {}): Promise<BuildResult> {
   const out = resolve(options.out ?? join(loaded.project.root, defaults.distDir))
   // No symbolic link between the project and the outputs (a `dist` link in a pull request); an --out elsewhere is the user's.
   const within = isInside(loaded.project.root, out) ? loaded.project.root : out
@@ -82,9 +95,32 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
   const coverage: CoverageRecord[] = []
   const listed: string[] = []
   const inShard = shardFilter(loaded, options)
+  // Review pages and the dashboard come with the HTML, except where a caller (release) leaves them out.
+  const review = chosen.includes('html') && options.review !== false
+  const glossaries = review ? await readGlossaries(loaded) : new Map<string, Glossary>()
+  const dashboard: DashboardRow[] = []
+  const reported = checked === undefined ? undefined : reportByFile(checked)
   // Checked once, before anything is written; each language's folder when its first page is.
   assertRealFolders(within, out)
   const checkedFolders = new Set<string>()
+  /** The cached page `name` when its key is `key` and its files are intact, counted as output. */
+  const reuse = (name: string, key: string): CachedPage | undefined => {
+    const cached = cache.pages[name]
+    if (cached?.key !== key || !outputsIntact(out, cached.files)) return undefined
+    outputFiles.push(...cached.files.map(({stamp: _stamp, ...file}) => file))
+    pages[name] = cached
+    return cached
+  }
+  /** Write a page's files (as rendered: hundreds of languages' pages are never all in memory at once) and cache them. */
+  const emit = (name: string, key: string, texts: readonly (readonly [string, string])[], summary?: PageSummary) => {
+    const folder = texts[0]![0].includes('/') ? texts[0]![0].slice(0, texts[0]![0].indexOf('/')) : ''
+    if (!checkedFolders.has(folder)) assertRealFolders(within, join(out, folder))
+    checkedFolders.add(folder)
+    for (const [path, text] of texts) writeIfChanged(join(out, path), text, within)
+    const written = texts.map(([path, text]) => outputFile(path, text))
+    outputFiles.push(...written)
+    pages[name] = {key, files: stampFiles(out, written), ...(summary ? {summary} : {})}
+  }
   for (const document of loaded.documents) {
     const files = new Map([...loaded.segmentFiles].flatMap(([language, perDocument]) => (perDocument.has(document.id) ? [[language, perDocument.get(document.id)!]] : [])))
     if (options.pseudo) files.set(pseudoLocale, pseudoSegmentFile(document))
@@ -117,35 +153,49 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
       options.onProgress?.({document: document.id, done: index + 1, total: mine.length})
       const base = `${page.language}/${document.id}`
       const key = pageKey(page, links, chosen, width)
-      const cached = cache.pages[base]
-      if (cached?.key === key && outputsIntact(out, cached.files)) {
-        outputFiles.push(...cached.files.map(({stamp: _stamp, ...file}) => file))
-        pages[base] = cached
-        continue
-      }
+      if (reuse(base, key)) continue
       const texts: [string, string][] = []
       if (chosen.includes('html')) texts.push([`${base}.html`, renderHtml(page, {links})])
       if (chosen.includes('md')) texts.push([`${base}.md`, renderMarkdown(page)])
       if (chosen.includes('txt')) texts.push([`${base}.txt`, renderText(page.tree, {width})])
-      // Written as rendered: hundreds of languages' pages are never all in memory at once.
-      if (!checkedFolders.has(page.language)) assertRealFolders(within, join(out, page.language))
-      checkedFolders.add(page.language)
-      for (const [path, text] of texts) writeIfChanged(join(out, path), text, within)
-      const written = texts.map(([path, text]) => outputFile(path, text))
-      outputFiles.push(...written)
-      pages[base] = {key, files: stampFiles(out, written)}
+      emit(base, key, texts)
+    }
+    if (!review) continue
+    for (const language of translated) {
+      // The pseudo-locale has no segment file to review.
+      if (language === pseudoLocale || (requested !== undefined && !requested.includes(language))) continue
+      const base = `${language}/${document.id}`
+      const path = `${base}.review.html`
+      listed.push(path)
+      // A worker's shard leaves the dashboard, and so the rows of other languages, to the main thread.
+      if (!writeShared && !inShard(language)) continue
+      const isPublished = published.some((page) => page.language === language)
+      const segmentFile = loaded.segmentFiles.get(language)?.get(document.id)
+      const glossary = glossaries.get(language)
+      const hrefs = {fileHref: segmentFileHref(loaded.project.root, out, config, language, document.id), statusHref: '../status.html', pageHref: isPublished ? `${document.id}.html` : undefined}
+      // Everything the review page and its dashboard row depend on: the source, the segment file as
+      // parsed (with its lines), the glossary and the links.
+      const key = cacheKey('review', document.text, language, JSON.stringify(segmentFile ?? null), JSON.stringify(glossary === undefined ? null : [...glossary]), JSON.stringify(hrefs))
+      const name = `${base}.review`
+      // Another shard renders the page; this one only needs its row for the dashboard.
+      let summary = inShard(language) ? reuse(name, key)?.summary : cache.pages[name]?.key === key ? cache.pages[name]?.summary : undefined
+      if (summary === undefined) {
+        const file = `${defaults.translationsDir}/${base}.md`
+        const known = reported?.rows.get(file)
+        const result =
+          known === undefined
+            ? checkSegmentFile(document, language, segmentFile, glossary)
+            : {statuses: statuses.get(language)!, row: known, findings: reported!.findings.get(file) ?? []}
+        const findings = 'file' in result ? findingRecords([result.file]) : result.findings
+        summary = {row: result.row, findings: countByRule(findings)}
+        if (inShard(language)) emit(name, key, [[path, renderReview({document, language, statuses: result.statuses, row: result.row, findings, ...hrefs})]], summary)
+      }
+      dashboard.push({...summary, reviewHref: path, pageHref: isPublished ? `${base}.html` : undefined})
     }
   }
-  // Pages of other languages (a build with --lang or --shard) stay cached.
-  cache.pages = {...cache.pages, ...pages}
-  const shared = new Map<string, string>()
-  if (chosen.includes('html')) {
-    shared.set('index.html', renderIndex(coverage, loaded.documents))
-    listed.push('index.html')
-  }
   const byPath = (a: {path: string}, b: {path: string}) => (a.path < b.path ? -1 : 1)
-  if (writeShared) for (const [path, text] of shared) outputFiles.push(outputFile(path, text))
-  outputFiles.sort(byPath)
+  if (chosen.includes('html')) listed.push('index.html')
+  if (review) listed.push('status.html')
   const manifest: Manifest = {
     sources: loaded.documents.map((document) => ({document: document.id, path: document.path, language: document.language, revision: document.revision})),
     coverage,
@@ -154,10 +204,27 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
   const epoch = process.env.SOURCE_DATE_EPOCH
   if (epoch !== undefined && /^\d+$/.test(epoch)) manifest.built = new Date(Number(epoch) * 1000).toISOString()
   if (writeShared) {
+    if (chosen.includes('html')) {
+      const text = renderIndex(coverage, loaded.documents)
+      writeIfChanged(join(out, 'index.html'), text, within)
+      outputFiles.push(outputFile('index.html', text))
+    }
+    if (review) writeDashboard(dashboard, loaded.documents)
     await removeStaleOutputs(out, new Set(listed))
-    for (const [path, text] of [...shared, ['manifest.json', stringifyManifest(manifest)] as const]) writeIfChanged(join(out, path), text, within)
+    writeIfChanged(join(out, 'manifest.json'), stringifyManifest(manifest), within)
   }
+  // Pages of other languages (a build with --lang or --shard) stay cached.
+  cache.pages = {...cache.pages, ...pages}
+  outputFiles.sort(byPath)
   return resultOf(out, manifest, outputFiles)
+
+  /** `status.html`, rendered only when what it shows changed. */
+  function writeDashboard(rows: DashboardRow[], documents: readonly SourceDocument[]): void {
+    rows.sort((a, b) => compare(a.row.language, b.row.language) || compare(a.row.document, b.row.document))
+    const sourceLanguage = documents[0]?.language ?? 'en'
+    const key = cacheKey('status', sourceLanguage, JSON.stringify(rows))
+    if (!reuse('status', key)) emit('status', key, [['status.html', renderDashboard(rows, sourceLanguage)]])
+  }
 }
 
 /** What a worker thread of `build` is given: a project, its settings and a shard of its languages. */
@@ -213,6 +280,41 @@ function pageKey(page: LocalizedDocument, links: readonly {language: string; hre
   return cacheKey(page.document.id, page.document.text, JSON.stringify({language: page.language, status: page.status, segments, links, formats, width}))
 }
 
+/**
+ * Where a review page links for a segment file: on the configured repository's web view, else
+ * relatively from `dist/<lang>/` to the file in the project. `#L<line>` is appended for a line.
+ */
+function segmentFileHref(root: string, out: string, config: ProjectConfig, language: string, document: string): string {
+  const path = `${defaults.translationsDir}/${language}/${document}.md`
+  if (config.repository !== undefined) return `${config.repository.url}/blob/${config.repository.branch}/${path}`
+  return relative(join(out, language), join(root, path)).split(sep).join('/')
+}
+
+/** A check report's rows and findings by segment file path. */
+function reportByFile(report: CheckReport): {rows: Map<string, StatusRow>; findings: Map<string, FindingRecord[]>} {
+  const rows = new Map(report.rows.map((row) => [`${defaults.translationsDir}/${row.language}/${row.document}.md`, row]))
+  const findings = new Map<string, FindingRecord[]>()
+  for (const record of report.records) {
+    const list = findings.get(record.file)
+    if (list === undefined) findings.set(record.file, [record])
+    else list.push(record)
+  }
+  return {rows, findings}
+}
+
+/** Findings counted per rule, in rule order. */
+function countByRule(findings: readonly {rule: string; severity: RuleCount['severity']}[]): RuleCount[] {
+  const counts = new Map<string, RuleCount>()
+  for (const {rule, severity} of findings) {
+    const count = counts.get(rule)
+    if (count === undefined) counts.set(rule, {rule, severity, count: 1})
+    else count.count++
+  }
+  return [...counts.values()].sort((a, b) => compare(a.rule, b.rule))
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+
 function outputFile(path: string, text: string): OutputFile {
   return {path, sha256: sha256(text), size: Buffer.byteLength(text)}
 }
@@ -245,7 +347,7 @@ async function removeStaleOutputs(out: string, current: ReadonlySet<string>): Pr
   )
   for (const file of previous) {
     // Only plain relative paths the build itself writes; a tampered manifest cannot point elsewhere.
-    if (typeof file.path === 'string' && /^(?:[A-Za-z0-9-]+\/)?[A-Za-z0-9_-]+\.(?:html|md|txt)$/.test(file.path) && !current.has(file.path)) {
+    if (typeof file.path === 'string' && /^(?:[A-Za-z0-9-]+\/)?[A-Za-z0-9_-]+(?:\.review)?\.(?:html|md|txt)$/.test(file.path) && !current.has(file.path)) {
       await rm(join(out, file.path), {force: true})
     }
   }

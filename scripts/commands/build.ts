@@ -39,6 +39,11 @@ export interface BuildOptions {
   shard?: {index: number; count: number}
   /** Threads to render with (default: as many as the number of pages pays for, up to the cores). */
   jobs?: number
+  /**
+   * With HTML: also write the dashboard `status.html` and a review page `<lang>/<doc>.review.html` per
+   * translation (default true; a release leaves them out).
+   */
+  review?: boolean
   /** Called as each language of a document is rendered, for a progress line on long builds. */
   onProgress?: (progress: BuildProgress) => void
 }

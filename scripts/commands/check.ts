@@ -56,7 +56,7 @@ export async function checkLoaded(loaded: LoadedProject, options: CheckOptions =
 }
 
 /** The glossary of every loaded language that has one; malformed glossaries are thrown together. */
-async function readGlossaries(loaded: LoadedProject): Promise<Map<string, Glossary>> {
+export async function readGlossaries(loaded: LoadedProject): Promise<Map<string, Glossary>> {
   const glossaries = new Map<string, Glossary>()
   const glossaryFiles: VFile[] = []
   for (const language of loaded.languages) {

@@ -4,6 +4,8 @@ import {dirname, join} from 'node:path'
 import {sha256} from '../checksum.js'
 import {failNow} from '../diagnostics.js'
 import {errors} from '../errors.js'
+import type {RuleCount} from '../render/render-dashboard.js'
+import type {StatusRow} from '../types.js'
 import {insideProject, type Project} from './project.js'
 import {assertRealFolders, writeOutputSync} from './write-atomic.js'
 
@@ -30,8 +32,24 @@ export interface CachedFile extends OutputFile {
 export interface BuildCache {
   /** Hash of every input of the last whole build, and what it wrote then. */
   last?: {fingerprint: string; manifest: string; files: CachedFile[]}
-  /** Per page (`<lang>/<doc>`): the hash of everything its outputs depend on, and those outputs. */
-  pages: Record<string, {key: string; files: CachedFile[]}>
+  /**
+   * Per page (`<lang>/<doc>`, `<lang>/<doc>.review`, `status`): the hash of everything its outputs
+   * depend on, those outputs, and for a review page what the dashboard shows of it.
+   */
+  pages: Record<string, CachedPage>
+}
+
+/** A cached page. */
+export interface CachedPage {
+  key: string
+  files: CachedFile[]
+  summary?: PageSummary
+}
+
+/** What the dashboard shows of a language and document: its counts and its findings per rule. */
+export interface PageSummary {
+  row: StatusRow
+  findings: RuleCount[]
 }
 
 // Replaced by a hash of the code when the CLI is bundled; otherwise (tests run from source) every
@@ -69,7 +87,8 @@ export function readBuildCache(project: Project): BuildCache {
   if (!isRecord(data) || !isRecord(data.pages)) return {pages: {}}
   const pages: BuildCache['pages'] = Object.create(null)
   for (const [page, entry] of Object.entries(data.pages)) {
-    if (isRecord(entry) && typeof entry.key === 'string' && isFileList(entry.files)) pages[page] = {key: entry.key, files: entry.files}
+    if (!isRecord(entry) || typeof entry.key !== 'string' || !isFileList(entry.files)) continue
+    pages[page] = isPageSummary(entry.summary) ? {key: entry.key, files: entry.files, summary: entry.summary} : {key: entry.key, files: entry.files}
   }
   const last = data.last
   const valid = isRecord(last) && typeof last.fingerprint === 'string' && typeof last.manifest === 'string' && isFileList(last.files)
@@ -117,6 +136,19 @@ function isFileList(value: unknown): value is CachedFile[] {
       (file) =>
         isRecord(file) && typeof file.path === 'string' && outputPath.test(file.path) && !file.path.includes('..') && typeof file.sha256 === 'string' && typeof file.size === 'number' && typeof file.stamp === 'string'
     )
+  )
+}
+
+const rowCounts = ['total', 'translated', 'stale', 'needsReview', 'missing', 'obsolete'] as const
+
+function isPageSummary(value: unknown): value is PageSummary {
+  if (!isRecord(value) || !isRecord(value.row) || !Array.isArray(value.findings)) return false
+  const {row} = value
+  return (
+    typeof row.language === 'string' &&
+    typeof row.document === 'string' &&
+    rowCounts.every((key) => Number.isSafeInteger(row[key])) &&
+    value.findings.every((finding) => isRecord(finding) && typeof finding.rule === 'string' && ['error', 'warning', 'info'].includes(finding.severity as string) && Number.isSafeInteger(finding.count))
   )
 }
 
