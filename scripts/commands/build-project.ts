@@ -118,8 +118,7 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
     const folder = texts[0]![0].includes('/') ? texts[0]![0].slice(0, texts[0]![0].indexOf('/')) : ''
     if (!checkedFolders.has(folder)) assertRealFolders(within, join(out, folder))
     checkedFolders.add(folder)
-    for (const [path, text] of texts) writeIfChanged(join(out, path), text, within)
-    const written = texts.map(([path, text]) => outputFile(path, text))
+    const written = texts.map(([path, text]) => writeOutput(out, path, text, within))
     outputFiles.push(...written)
     pages[name] = {key, files: stampFiles(out, written), ...(summary ? {summary} : {})}
   }
@@ -208,12 +207,11 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
   if (writeShared) {
     if (chosen.includes('html')) {
       const text = renderIndex(coverage, loaded.documents)
-      writeIfChanged(join(out, 'index.html'), text, within)
-      outputFiles.push(outputFile('index.html', text))
+      outputFiles.push(writeOutput(out, 'index.html', text, within))
     }
     if (review) writeDashboard(dashboard, loaded.documents)
     await removeStaleOutputs(out, new Set(listed))
-    writeIfChanged(join(out, 'manifest.json'), stringifyManifest(manifest), within)
+    writeOutput(out, 'manifest.json', stringifyManifest(manifest), within)
   }
   // Pages of other languages (a build with --lang or --shard) stay cached.
   cache.pages = {...cache.pages, ...pages}
@@ -317,24 +315,27 @@ function countByRule(findings: readonly {rule: string; severity: RuleCount['seve
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
-function outputFile(path: string, text: string): OutputFile {
-  return {path, sha256: sha256(text), size: Buffer.byteLength(text)}
-}
 
 function stringifyManifest(manifest: Manifest): string {
   return `${JSON.stringify(manifest, null, 2)}\n`
 }
 
-// Build output can always be rebuilt: written without flushing. An unchanged file keeps its
-// modification time, for tools that watch dist/.
-function writeIfChanged(path: string, text: string, within: string): void {
-  let current: string | undefined
+/**
+ * Write one output file of `out` and describe it. Build output can always be rebuilt: written without
+ * flushing. An unchanged file is not written, so it keeps its modification time for tools that watch
+ * dist/. The text is encoded once, for the comparison, the write and the checksum.
+ */
+function writeOutput(out: string, path: string, text: string, within: string): OutputFile {
+  const bytes = Buffer.from(text)
+  const target = join(out, path)
+  let current: Buffer | undefined
   try {
-    current = readFileSync(path, 'utf8')
+    current = readFileSync(target)
   } catch {
     // Not there yet.
   }
-  if (current !== text) writeOutputSync(path, text, within)
+  if (current === undefined || !bytes.equals(current)) writeOutputSync(target, bytes, within)
+  return {path, sha256: sha256(bytes), size: bytes.length}
 }
 
 function coverageRecord(page: LocalizedDocument, published: boolean): CoverageRecord {
