@@ -164,6 +164,7 @@ export const cases: Case[] = [
   {name: '30,000 nested emphasis markers in a translation', setup: {translation: `Texto ${'*'.repeat(30_000)}x${'*'.repeat(30_000)}`}, outcome: 'rejected', message: /more than 2000 emphasis/, maxSeconds: 5, maxHeapMb: 32},
   {name: '16,000 unmatched underscores in a source paragraph (24 KB)', setup: {source: (text) => `${text}\nStall ${'_a '.repeat(8000)}${' a_'.repeat(8000)}\n`}, outcome: 'rejected', message: /more than 2000 emphasis/, maxSeconds: 5, maxHeapMb: 32},
   {name: 'unmatched emphasis over 4,000 lines of one paragraph', setup: {source: (text) => `${text}\nStall\n${'_a*\n'.repeat(4000)}`}, outcome: 'rejected', message: /more than 2000 emphasis/, maxSeconds: 5, maxHeapMb: 32},
+  {name: 'imported translation with 30,000 emphasis markers', setup: {files: {'evil.json': JSON.stringify({'9ed479d0': `Texto ${'*'.repeat(30_000)}x${'*'.repeat(30_000)}`})}}, outcome: 'rejected', message: /more than 2000 emphasis/, maxSeconds: 5},
   {name: 'unmatched emphasis just under the limit', setup: {translation: `Texto ${'_a* '.repeat(900)}fin`}, outcome: 'harmless', maxSeconds: 15},
   {name: 'very wide table row in a translation', setup: {translation: `Texto ${'| a '.repeat(5000)}|`}, outcome: 'rejected', message: /table cells/},
   {name: 'deeply nested lists in a source', setup: {source: (text) => `${text}\n${Array.from({length: 1000}, (_, depth) => `${'  '.repeat(depth)}- item`).join('\n')}\n`}, outcome: 'rejected', message: /nesting/},
