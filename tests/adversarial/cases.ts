@@ -135,6 +135,8 @@ export const cases: Case[] = [
   {name: 'translations is a symlink outside (init)', setup: {symlink: ['<outside>/translations', 'translations'], move: true, command: ['init', 'de']}, outcome: 'rejected', message: /Symbolic links are refused/},
   {name: 'source is a symlink outside', setup: {symlink: ['<outside>/source', 'source'], move: true}, outcome: 'rejected', message: /Symbolic links are refused/},
   {name: 'segment file is a symlink to the source (update)', setup: {symlink: ['../../source/statement.md', 'translations/es/statement.md'], command: ['update']}, outcome: 'rejected', message: /Symbolic links are refused/},
+  {name: 'dangling symlink where update would create a segment file', setup: {files: {'source/annex.md': '---\nlanguage: en\n---\n\nAn annex.\n'}, symlink: ['<outside>/created.md', 'translations/es/annex.md'], command: ['update']}, outcome: 'rejected', message: /Symbolic links are refused/},
+  {name: 'glossary is a symlink to /etc/passwd', setup: {symlink: ['/etc/passwd', 'translations/es/glossary.yaml'], command: ['check']}, outcome: 'rejected', message: /Symbolic links are refused/},
   {name: 'the lock file is a symlink outside', setup: {symlink: ['<outside>/sentinel.txt', '.interlinear.lock'], command: ['update']}, outcome: 'rejected', message: /Symbolic links are refused/},
   // Encodings and control characters.
   {name: 'BOM', setup: bytes((buffer) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), buffer])), outcome: 'harmless'},
