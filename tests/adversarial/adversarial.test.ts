@@ -76,12 +76,13 @@ describe('hostile and broken inputs', () => {
     await expect(readFile(join(root, 'pwned'))).rejects.toThrow()
     if (item.outcome === 'rejected') {
       expect(run.code, run.stdout + run.stderr).toBe(2)
-      const where = /^(.+)\n(\d+):(\d+)\s+error\s+(.*)$/m.exec(run.stderr)
+      // vfile-reporter's `file` then `line:column` lines, or check's `file:line:column` findings.
+      const where = /^(.+)\n(\d+):(\d+)\s+error\s+(.*)$/m.exec(run.stderr) ?? /^(.+?):(\d+):(\d+)\s+error\s+(.*)$/m.exec(run.stdout + run.stderr)
       if (command[0] !== 'init') {
         expect(where, run.stderr).not.toBeNull()
         if (item.line !== undefined) expect(Number(where![2])).toBe(item.line)
       }
-      if (item.message) expect(run.stderr).toMatch(item.message)
+      if (item.message) expect(run.stdout + run.stderr).toMatch(item.message)
       // Nothing on disk changed.
       expect(await snapshot(root)).toEqual(before)
     } else {
