@@ -12,7 +12,6 @@ import type {Project} from './io/project.js'
 import {createPaint} from './terminal/color.js'
 import type {Output} from './terminal/output.js'
 import {createProgress} from './terminal/progress.js'
-import type {StatusRow} from './types.js'
 
 /** Exit codes, set in one place: success, a check failed, usage error or bad input. */
 const exit = {ok: 0, failed: 1, usage: 2} as const
@@ -95,8 +94,8 @@ const commands: Record<string, Command> = {
     }
   },
   build: {
-    summary: 'write every language as HTML, Markdown and plain text, with index.html and manifest.json',
-    usage: 'interlinear build [--update] [--check] [--lang L...] [--formats html,md,txt] [--out DIR] [--min-coverage N] [--width N] [--stale fallback|keep] [--pseudo] [--json] [--root DIR]',
+    summary: 'write every language as HTML, Markdown and plain text, with index.html, the status.html dashboard, review pages and manifest.json',
+    usage: 'interlinear build [--update] [--check] [--lang L...] [--formats html,md,txt] [--out DIR] [--min-coverage N] [--width N] [--stale fallback|keep] [--pseudo] [--jobs N] [--shard I/N] [--json] [--root DIR]',
     options: {
       update: {type: 'boolean', description: 'first bring the segment files in line with the sources, as `update` does'},
       check: {type: 'boolean', description: 'also run every check, as `check` does (exit 1 on errors)'},
@@ -107,10 +106,12 @@ const commands: Record<string, Command> = {
       width: {type: 'string', value: 'N', description: `wrap plain text at N terminal columns, 20 to 1000 (default: ${defaults.width})`},
       stale: {type: 'string', default: 'fallback', value: 'POLICY', description: 'stale and needs-review translations: `fallback` to the next language (default) or `keep` them, marked as outdated'},
       pseudo: {type: 'boolean', description: 'also build the pseudo-locale qps-ploc, to test layouts with longer, accented text'},
+      jobs: {type: 'string', value: 'N', description: 'render with N threads (default: as many as the number of pages pays for, up to the cores)'},
+      shard: {type: 'string', value: 'I/N', description: 'render only the languages of shard I of N, for CI matrices: the N shards together write exactly the full build'},
       json: json('{"out", "files": [paths], "withheld": [coverage records]}, with "changes" (--update) and "check" {"diagnostics", "summary"} (--check)'),
       ...common
     },
-    examples: ['interlinear build', 'interlinear build --update --check', 'interlinear build --lang fa --formats html --out /tmp/site', 'interlinear build --min-coverage 90 --stale keep', 'interlinear build --pseudo --formats html', 'interlinear build --json > build.json'],
+    examples: ['interlinear build', 'interlinear build --update --check', 'interlinear build --lang fa --formats html --out /tmp/site', 'interlinear build --min-coverage 90 --stale keep', 'interlinear build --pseudo --formats html', 'interlinear build --json > build.json', 'interlinear build --shard 2/4   # one job of a CI matrix of four'],
     async run(project, values, positionals, out) {
       if (positionals.length > 0) return usageError(out, `unexpected argument \`${positionals[0]}\``)
       const chosen = typeof values.formats === 'string' ? values.formats.split(',').map((format) => format.trim()) : [...outputFormats]
@@ -121,6 +122,10 @@ const commands: Record<string, Command> = {
       if (minCoverage === null) return usageError(out, '--min-coverage must be a number from 0 to 100')
       if (width === null) return usageError(out, '--width must be a whole number from 20 to 1000')
       if (values.stale !== 'fallback' && values.stale !== 'keep') return usageError(out, '--stale must be `fallback` or `keep`')
+      const jobs = numberOption(values.jobs, 1, 64)
+      if (jobs === null || (jobs !== undefined && !Number.isInteger(jobs))) return usageError(out, '--jobs must be a whole number from 1 to 64')
+      const shard = typeof values.shard === 'string' ? /^([1-9]\d{0,3})\/([1-9]\d{0,3})$/.exec(values.shard) : undefined
+      if (shard === null || (shard && Number(shard[1]) > Number(shard[2]))) return usageError(out, '--shard must be I/N with 1 ≤ I ≤ N ≤ 9999, for example 2/4')
       const {build} = await import('./commands/build.js')
       const progress = out.progress?.()
       const result = await build(project, {
@@ -133,13 +138,15 @@ const commands: Record<string, Command> = {
         pseudo: values.pseudo === true,
         update: values.update === true,
         check: values.check === true,
+        shard: shard ? {index: Number(shard[1]), count: Number(shard[2])} : undefined,
+        jobs,
         onProgress: progress && ((step) => progress.update(`building ${step.document}: ${step.done}/${step.total} languages`))
       }).finally(() => progress?.clear())
       const failed = result.report !== undefined && result.report.records.some((record) => record.severity === 'error')
       for (const record of result.withheld) {
         out.note(`${out.paint.stderr('yellow', 'not published')}: ${record.language}/${record.document} is ${record.coverage}% translated, under --min-coverage ${minCoverage}\n`)
       }
-      const files = [...result.manifest.files.map((file) => file.path), 'manifest.json']
+      const files = [...result.files.map((file) => file.path), 'manifest.json']
       if (values.json === true) {
         const {findingsReport} = await import('./check/format-findings.js')
         out.print(toJson({out: result.out, files, withheld: result.withheld, changes: result.changes, check: result.report && findingsReport(result.report.records)}))
@@ -299,21 +306,22 @@ const commands: Record<string, Command> = {
   },
   status: {
     summary: 'count translated, stale, needs-review, missing and obsolete segments',
-    usage: 'interlinear status [--lang L...] [--format text|json] [--json] [--root DIR]',
+    usage: 'interlinear status [--lang L...] [--format text|json|markdown] [--json] [--root DIR]',
     options: {
       lang: lang('count only this language'),
-      format: {type: 'string', value: 'FORMAT', description: '`text` (default): a table; `json`'},
+      format: {type: 'string', value: 'FORMAT', description: '`text` (default): a table; `json`; `markdown`: a table with coverage, for a pull request or job summary'},
       json: json('the same as --format json, [{language, document, total, translated, stale, needsReview, missing, obsolete}]'),
       ...common
     },
-    examples: ['interlinear status', 'interlinear status --json --lang fa'],
+    examples: ['interlinear status', 'interlinear status --json --lang fa', 'interlinear status --format markdown >> "$GITHUB_STEP_SUMMARY"'],
     async run(project, values, positionals, out) {
       if (positionals.length > 0) return usageError(out, `unexpected argument \`${positionals[0]}\``)
-      const format = formatOption(values, ['text', 'json'])
-      if (format === undefined) return usageError(out, '--format must be `text` or `json`, and agree with --json')
+      const format = formatOption(values, ['text', 'json', 'markdown'])
+      if (format === undefined) return usageError(out, '--format must be `text`, `json` or `markdown`, and agree with --json')
       const {status} = await import('./commands/status.js')
       const rows = await status(project, {languages: values.lang as string[] | undefined})
-      out.print(format === 'json' ? toJson(rows) : formatStatus(rows))
+      const {formatStatusMarkdown, formatStatusText} = await import('./status/format-status.js')
+      out.print(format === 'json' ? toJson(rows) : format === 'markdown' ? formatStatusMarkdown(rows) : formatStatusText(rows))
       return exit.ok
     }
   },
@@ -473,13 +481,6 @@ function formatRelease(result: Extract<ReleaseResult, {kind: 'released'}>): stri
   const dated = {SOURCE_DATE_EPOCH: 'from SOURCE_DATE_EPOCH', git: 'the last commit of the sources', fixed: 'a fixed time: no SOURCE_DATE_EPOCH, no commit of the sources'}[result.dateOrigin]
   const lines = [`${verb} ${record.name} ${record.version}: ${record.files.length + 1} files, dated ${record.date} (${dated})`, `  ${result.folder}/`, ...result.archives.map((path) => `  ${path}`)]
   return `${lines.join('\n')}\n`
-}
-
-function formatStatus(rows: StatusRow[]): string {
-  const header = ['language', 'document', 'total', 'translated', 'stale', 'needs-review', 'missing', 'obsolete']
-  const table = [header, ...rows.map((row) => [row.language, row.document, row.total, row.translated, row.stale, row.needsReview, row.missing, row.obsolete].map(String))]
-  const widths = header.map((_, column) => Math.max(...table.map((cells) => cells[column]!.length)))
-  return table.map((cells) => cells.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ').trimEnd() + '\n').join('')
 }
 
 /**

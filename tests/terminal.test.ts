@@ -110,7 +110,8 @@ describe('--json', () => {
     expect(build.stderr).toBe('')
     expect(JSON.parse(build.stdout)).toEqual({
       out: join(root, 'dist'),
-      files: ['en/statement.html', 'en/statement.md', 'en/statement.txt', 'index.html', 'manifest.json'],
+      // A withheld language still gets its review page: that is where its translators see what is left.
+      files: ['en/statement.html', 'en/statement.md', 'en/statement.txt', 'es/statement.review.html', 'index.html', 'status.html', 'manifest.json'],
       withheld: [expect.objectContaining({language: 'es', document: 'statement', coverage: 0, published: false})]
     })
     const combined = JSON.parse((await cli(['build', '--update', '--check', '--json'], root)).stdout)
@@ -142,7 +143,7 @@ describe('--help', () => {
       expect(usage).toMatch(new RegExp(`^Usage: interlinear ${name} `))
       expect(options).toMatch(/^Options:\n/)
       expect(examples).toMatch(new RegExp(`^Examples:\\n(  (\\w+=\\S+ )?interlinear ${name}( .*)?\\n)+$`))
-      const listed = [...options!.matchAll(/^ {2}(?:-\w, | {4})--([\w-]+)( [A-Z.]+)? {2,}\S/gm)]
+      const listed = [...options!.matchAll(/^ {2}(?:-\w, | {4})--([\w-]+)( [A-Z./]+)? {2,}\S/gm)]
       expect(listed.length).toBe(options!.split('\n').length - 1)
       // Every option of the usage line is explained, and so are --root, --quiet and --help.
       const names = listed.map((match) => match[1])
@@ -171,7 +172,7 @@ describe('progress', () => {
       return new Promise<string>((resolve) => execFile('script', ['-qec', `${process.execPath} ${bin} ${args}`, '/dev/null'], {cwd: root, env: {PATH: process.env.PATH ?? '', NO_COLOR: '1'}}, (_error, stdout) => resolve(stdout)))
     }
     const shown = await onTerminal('build')
-    expect(shown).toMatch(/^(\r\u001B\[Kbuilding statement: \d+\/75 languages)+\r\u001B\[Kwrote 227 files to .*\r\n$/)
+    expect(shown).toMatch(/^(\r\u001B\[Kbuilding statement: \d+\/75 languages)+\r\u001B\[Kwrote 302 files to .*\r\n$/)
     expect(await onTerminal('build --quiet')).toBe('')
     expect(await onTerminal('build --json')).not.toContain('building')
   })

@@ -58,6 +58,20 @@ describe('watch in headless Chromium', () => {
     await tab.context().close()
   })
 
+  it('reloads a review page when its segment file is saved, its own script and filter still allowed', async () => {
+    const {tab, problems} = await open('es/statement.review.html')
+    expect(await tab.locator('tr[data-work]').count()).toBe(0)
+    const text = await read(root, esPath)
+    await writeFile(join(root, esPath), text.replace(/^La siguiente declaración.*$/m, ''))
+    await tab.locator('tr[data-state=missing]').waitFor({timeout: 20_000})
+    await tab.locator('#only-work').check()
+    expect(await tab.locator('tbody tr:visible').count()).toBe(1)
+    await writeFile(join(root, esPath), text)
+    await tab.locator('tr[data-state=missing]').waitFor({state: 'detached', timeout: 20_000})
+    expect(problems).toEqual([])
+    await tab.context().close()
+  })
+
   it('live-reloads a page whose Content-Security-Policy forbids inline scripts and styles', async () => {
     // Not a built page: a page in dist/ with the strictest policy, to prove the served page widens it just enough.
     await put(root, 'dist/strict.html', `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'"><title>strict</title></head><body><p>strict page</p></body></html>\n`)

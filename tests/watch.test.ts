@@ -187,6 +187,13 @@ describe('watch: the pieces', () => {
     expect(failed.match(/<script>/g)).toHaveLength(1)
   })
 
+  it('reads a policy whose quotes are character references, as hast-util-to-html writes them', () => {
+    const html = `<head><meta http-equiv="content-security-policy" content="default-src &#x27;none&#x27;; script-src &#x27;sha256-abc=&#x27; &#39;self&#39;; img-src &apos;self&apos; &amp;x"></head>`
+    const policy = /content="([^"]*)"/.exec(decoratePage(html))![1]!
+    expect(policy).toBe(allowLiveReload("default-src 'none'; script-src 'sha256-abc=' 'self'; img-src 'self' &x").replace(/&/g, '&amp;'))
+    expect(policy).toContain("script-src 'sha256-abc=' 'self' 'sha256-")
+  })
+
   it('rebuilds for sources, segment files and glossaries, not for editors\' temporary files', () => {
     expect(['statement.md', 'glossary.yaml', '.statement.md.swp', '.statement.md.123.tmp', 'statement.md~', '#statement.md#', '4913', 'sedAbC123'].filter((name) => isBuildInput(name, ['.md', '.yaml']))).toEqual(['statement.md', 'glossary.yaml'])
   })

@@ -49,30 +49,45 @@ export function runChecks(input: CheckInput): CheckResult {
   for (const language of input.languages) {
     for (const document of input.documents) {
       if (language === document.language) continue
-      const path = `${defaults.translationsDir}/${language}/${document.id}.md`
-      const file = new VFile({path})
-      files.push(file)
-      const segmentFile = input.segmentFiles.get(language)?.get(document.id)
-      const scope = {language, document: document.id}
-      if (segmentFile === undefined) {
-        report(file, missingFile, `No segment file for \`${document.id}\` in ${language}: run \`interlinear update --lang ${language}\``, {line: 1, column: 1}, scope)
-        rows.push(row(language, document.id, computeStatus(document.segments, undefined), 0))
-        continue
-      }
-      for (const key of ['translators', 'status']) {
-        if (!(key in segmentFile.frontMatter)) report(file, frontMatterRequired, `Front matter has no \`${key}\`: add it (\`translators: []\`, \`status: draft\`)`, {line: 1, column: 1}, scope)
-      }
-      const statuses = computeStatus(document.segments, segmentFile)
-      for (const status of statuses) checkSegment(file, status, document, input.glossaries?.get(language), {...scope, segment: status.segment.id})
-      const unclaimed = unclaimedEntries(segmentFile.entries, alignEntries(document.segments, segmentFile.entries))
-      for (const entry of unclaimed) {
-        const finding = checkUnclaimedEntry(entry)
-        if (finding) report(file, finding.rule, finding.reason, entry.place, {...scope, segment: entry.id})
-      }
-      rows.push(row(language, document.id, statuses, unclaimed.filter((entry) => entry.translation !== '').length))
+      const checked = checkSegmentFile(document, language, input.segmentFiles.get(language)?.get(document.id), input.glossaries?.get(language))
+      files.push(checked.file)
+      rows.push(checked.row)
     }
   }
   return {files, rows}
+}
+
+/** The findings, segment states and counts of one language's segment file of one document. */
+export interface SegmentFileCheck {
+  /** The findings, on the segment file's path. */
+  file: VFile
+  /** State of every source segment, in source order. */
+  statuses: SegmentStatus[]
+  row: StatusRow
+}
+
+/**
+ * Run every check of one language's segment file of `document` (`undefined` when it has none): pure.
+ * `runChecks` calls it for every language and document; `build` for the review pages it renders.
+ */
+export function checkSegmentFile(document: SourceDocument, language: string, segmentFile: SegmentFile | undefined, glossary: Glossary | undefined): SegmentFileCheck {
+  const file = new VFile({path: `${defaults.translationsDir}/${language}/${document.id}.md`})
+  const scope = {language, document: document.id}
+  const statuses = computeStatus(document.segments, segmentFile)
+  if (segmentFile === undefined) {
+    report(file, missingFile, `No segment file for \`${document.id}\` in ${language}: run \`interlinear update --lang ${language}\``, {line: 1, column: 1}, scope)
+    return {file, statuses, row: row(language, document.id, statuses, 0)}
+  }
+  for (const key of ['translators', 'status']) {
+    if (!(key in segmentFile.frontMatter)) report(file, frontMatterRequired, `Front matter has no \`${key}\`: add it (\`translators: []\`, \`status: draft\`)`, {line: 1, column: 1}, scope)
+  }
+  for (const status of statuses) checkSegment(file, status, document, glossary, {...scope, segment: status.segment.id})
+  const unclaimed = unclaimedEntries(segmentFile.entries, alignEntries(document.segments, segmentFile.entries))
+  for (const entry of unclaimed) {
+    const finding = checkUnclaimedEntry(entry)
+    if (finding) report(file, finding.rule, finding.reason, entry.place, {...scope, segment: entry.id})
+  }
+  return {file, statuses, row: row(language, document.id, statuses, unclaimed.filter((entry) => entry.translation !== '').length)}
 }
 
 function row(language: string, document: string, statuses: readonly SegmentStatus[], obsolete: number): StatusRow {

@@ -56,14 +56,14 @@ export async function checkLoaded(loaded: LoadedProject, options: CheckOptions =
 }
 
 /** The glossary of every loaded language that has one; malformed glossaries are thrown together. */
-async function readGlossaries(loaded: LoadedProject): Promise<Map<string, Glossary>> {
+export async function readGlossaries(loaded: LoadedProject): Promise<Map<string, Glossary>> {
   const glossaries = new Map<string, Glossary>()
   const glossaryFiles: VFile[] = []
   for (const language of loaded.languages) {
     const path = insideProject(loaded.project, defaults.translationsDir, language, glossaryName)
     if ((await lstat(path).catch(() => undefined)) === undefined) continue
     const display = `${defaults.translationsDir}/${language}/${glossaryName}`
-    const {glossary, file} = parseGlossary(await readText(path, display), display)
+    const {glossary, file} = parseGlossary(readText(path, display), display)
     glossaryFiles.push(file)
     if (glossary) glossaries.set(language, glossary)
   }

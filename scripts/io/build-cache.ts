@@ -1,11 +1,13 @@
 import {createHash} from 'node:crypto'
-import {lstat, readFile} from 'node:fs/promises'
-import {join} from 'node:path'
+import {lstatSync, readFileSync} from 'node:fs'
+import {dirname, join} from 'node:path'
 import {sha256} from '../checksum.js'
 import {failNow} from '../diagnostics.js'
 import {errors} from '../errors.js'
+import type {RuleCount} from '../render/render-dashboard.js'
+import type {StatusRow} from '../types.js'
 import {insideProject, type Project} from './project.js'
-import {writeAtomic} from './write-atomic.js'
+import {assertRealFolders, writeOutputSync} from './write-atomic.js'
 
 /** Folder of the build cache in a project: git-ignored, safe to delete at any time. */
 export const cacheDir = '.interlinear-cache'
@@ -30,8 +32,24 @@ export interface CachedFile extends OutputFile {
 export interface BuildCache {
   /** Hash of every input of the last whole build, and what it wrote then. */
   last?: {fingerprint: string; manifest: string; files: CachedFile[]}
-  /** Per page (`<lang>/<doc>`): the hash of everything its outputs depend on, and those outputs. */
-  pages: Record<string, {key: string; files: CachedFile[]}>
+  /**
+   * Per page (`<lang>/<doc>`, `<lang>/<doc>.review`, `status`): the hash of everything its outputs
+   * depend on, those outputs, and for a review page what the dashboard shows of it.
+   */
+  pages: Record<string, CachedPage>
+}
+
+/** A cached page. */
+export interface CachedPage {
+  key: string
+  files: CachedFile[]
+  summary?: PageSummary
+}
+
+/** What the dashboard shows of a language and document: its counts and its findings per rule. */
+export interface PageSummary {
+  row: StatusRow
+  findings: RuleCount[]
 }
 
 // Replaced by a hash of the code when the CLI is bundled; otherwise (tests run from source) every
@@ -55,21 +73,22 @@ const cachePath = (project: Project) => insideProject(project, cacheDir, 'build.
 /**
  * Read the build cache. It is only a hint: a missing, unreadable or malformed cache (or one written
  * by hand to mislead) reads as empty, and a cached output is reused only when its key matches and the
- * file on disk still has the recorded checksum.
+ * file on disk still has the recorded stamp.
  */
-export async function readBuildCache(project: Project): Promise<BuildCache> {
+export function readBuildCache(project: Project): BuildCache {
   // Refused before the build writes anything: its write would go wherever the link points.
-  if ((await lstat(insideProject(project, cacheDir)).catch(() => undefined))?.isSymbolicLink()) failNow(cacheDir, errors.symlink())
+  if (lstatSync(insideProject(project, cacheDir), {throwIfNoEntry: false})?.isSymbolicLink()) failNow(cacheDir, errors.symlink())
   let data: unknown
   try {
-    data = JSON.parse(await readFile(cachePath(project), 'utf8'))
+    data = JSON.parse(readFileSync(cachePath(project), 'utf8'))
   } catch {
     return {pages: {}}
   }
   if (!isRecord(data) || !isRecord(data.pages)) return {pages: {}}
   const pages: BuildCache['pages'] = Object.create(null)
   for (const [page, entry] of Object.entries(data.pages)) {
-    if (isRecord(entry) && typeof entry.key === 'string' && isFileList(entry.files)) pages[page] = {key: entry.key, files: entry.files}
+    if (!isRecord(entry) || typeof entry.key !== 'string' || !isFileList(entry.files)) continue
+    pages[page] = isPageSummary(entry.summary) ? {key: entry.key, files: entry.files, summary: entry.summary} : {key: entry.key, files: entry.files}
   }
   const last = data.last
   const valid = isRecord(last) && typeof last.fingerprint === 'string' && typeof last.manifest === 'string' && isFileList(last.files)
@@ -77,32 +96,30 @@ export async function readBuildCache(project: Project): Promise<BuildCache> {
 }
 
 /** Write the build cache atomically (not flushed: losing it costs a rebuild, nothing more). */
-export async function writeBuildCache(project: Project, cache: BuildCache): Promise<void> {
-  await writeAtomic(cachePath(project), `${JSON.stringify(cache)}\n`, {durable: false, within: project.root})
+export function writeBuildCache(project: Project, cache: BuildCache): void {
+  const path = cachePath(project)
+  assertRealFolders(project.root, dirname(path))
+  writeOutputSync(path, `${JSON.stringify(cache)}\n`, project.root)
 }
 
 /** The stamp of a regular file (see `CachedFile`); `undefined` when it is missing or not a regular file. */
-export async function fileStamp(path: string): Promise<string | undefined> {
-  const stats = await lstat(path, {bigint: true}).catch(() => undefined)
+export function fileStamp(path: string): string | undefined {
+  const stats = lstatSync(path, {bigint: true, throwIfNoEntry: false})
   return stats?.isFile() ? `${stats.dev}:${stats.ino}:${stats.mtimeNs}:${stats.size}` : undefined
 }
 
 /** `files` of `out` with their stamps, as they are now on disk. */
-export async function stampFiles(out: string, files: readonly OutputFile[]): Promise<CachedFile[]> {
-  return Promise.all(files.map(async (file) => ({...file, stamp: (await fileStamp(join(out, file.path))) ?? ''})))
+export function stampFiles(out: string, files: readonly OutputFile[]): CachedFile[] {
+  return files.map((file) => ({...file, stamp: fileStamp(join(out, file.path)) ?? ''}))
 }
 
-/** Whether every file is in `out` as the build that wrote it left it: same stamp, same checksum. */
-export async function outputsIntact(out: string, files: readonly CachedFile[]): Promise<boolean> {
-  const intact = await Promise.all(
-    files.map(async (file) => {
-      const path = join(out, file.path)
-      if (file.stamp === '' || (await fileStamp(path)) !== file.stamp) return false
-      const content = await readFile(path).catch(() => undefined)
-      return content !== undefined && content.length === file.size && sha256(content) === file.sha256
-    })
-  )
-  return intact.every(Boolean)
+/**
+ * Whether every file is in `out` as the build that wrote it left it: the same stamp. A file written or
+ * touched since, or put there by a checkout or a copy, has another inode or modification time; so, as
+ * for make and git, the stamp is trusted without reading the file.
+ */
+export function outputsIntact(out: string, files: readonly CachedFile[]): boolean {
+  return files.every((file) => file.stamp !== '' && fileStamp(join(out, file.path)) === file.stamp)
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -122,17 +139,31 @@ function isFileList(value: unknown): value is CachedFile[] {
   )
 }
 
+const rowCounts = ['total', 'translated', 'stale', 'needsReview', 'missing', 'obsolete'] as const
+
+function isPageSummary(value: unknown): value is PageSummary {
+  if (!isRecord(value) || !isRecord(value.row) || !Array.isArray(value.findings)) return false
+  const {row} = value
+  return (
+    typeof row.language === 'string' &&
+    typeof row.document === 'string' &&
+    rowCounts.every((key) => Number.isSafeInteger(row[key])) &&
+    value.findings.every((finding) => isRecord(finding) && typeof finding.rule === 'string' && ['error', 'warning', 'info'].includes(finding.severity as string) && Number.isSafeInteger(finding.count))
+  )
+}
+
 /** What a build's output depends on besides the files: project settings, options and output folder. */
 export interface BuildSettings {
   config: unknown
-  options: {update?: boolean; check?: boolean}
+  options: {update?: boolean; check?: boolean; jobs?: number}
   out: string
 }
 
 /** A hash of every input of a build: sources, segment files, settings, options and output folder. */
 export function inputFingerprint(sources: readonly {id: string; text: string}[], segmentFiles: readonly {language: string; id: string; bytes: Uint8Array}[], settings: BuildSettings): string {
   // Updating and checking change the segment files first: the fingerprint is of what the build reads.
-  const {update: _update, check: _check, ...options} = settings.options
+  // Threads change how fast, not what.
+  const {update: _update, check: _check, jobs: _jobs, ...options} = settings.options
   const files = [...segmentFiles].sort((a, b) => compare(`${a.language}/${a.id}`, `${b.language}/${b.id}`))
   return cacheKey(
     JSON.stringify({config: settings.config, options, out: settings.out, epoch: process.env.SOURCE_DATE_EPOCH ?? null}),

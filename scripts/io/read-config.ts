@@ -7,7 +7,17 @@ import {languageTagProblem, insideProject, type Project} from './project.js'
 export interface ProjectConfig {
   /** Extra fallback languages per language, tried before the source language: `{"gl": ["es", "pt"]}`. */
   fallbacks: Record<string, string[]>
+  /**
+   * Where the project's files are browsable, so review pages link each segment to its line there:
+   * `{"repository": "https://github.com/org/repo", "branch": "main"}` links to
+   * `<repository>/blob/<branch>/translations/<lang>/<doc>.md#L<line>`. Without it they link to the file.
+   */
+  repository?: {url: string; branch: string}
 }
+
+/** Keys `interlinear.json` may have. */
+const knownKeys = ['fallbacks', 'repository', 'branch']
+const defaultBranch = 'main'
 
 const configName = 'interlinear.json'
 
@@ -28,16 +38,47 @@ export async function readConfig(project: Project): Promise<ProjectConfig> {
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) failNow(configName, errors.configInvalid('it must be a JSON object'))
   const config: ProjectConfig = {fallbacks: {}}
-  for (const [key, value] of Object.entries(data)) {
-    if (key !== 'fallbacks') failNow(configName, errors.configInvalid(`unknown key \`${key}\` (known: fallbacks)`))
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) failNow(configName, errors.configInvalid('`fallbacks` must map language tags to lists of tags'))
-    for (const [language, list] of Object.entries(value as Record<string, unknown>)) {
-      const tags = Array.isArray(list) ? list : [list]
-      for (const tag of [language, ...tags]) {
-        if (typeof tag !== 'string' || languageTagProblem(tag) !== undefined) failNow(configName, errors.configInvalid(`\`fallbacks.${language}\`: \`${String(tag)}\` is not a usable language tag`))
-      }
-      config.fallbacks[language] = tags as string[]
-    }
+  const settings = data as Record<string, unknown>
+  for (const key of Object.keys(settings)) {
+    if (!knownKeys.includes(key)) failNow(configName, errors.configInvalid(`unknown key \`${key}\` (known: ${knownKeys.join(', ')})`))
   }
+  if ('fallbacks' in settings) config.fallbacks = readFallbacks(settings.fallbacks)
+  if ('repository' in settings) config.repository = {url: readRepositoryUrl(settings.repository), branch: readBranch(settings.branch ?? defaultBranch)}
+  else if ('branch' in settings) failNow(configName, errors.configInvalid('`branch` needs `repository`'))
   return config
+}
+
+function readFallbacks(value: unknown): Record<string, string[]> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) failNow(configName, errors.configInvalid('`fallbacks` must map language tags to lists of tags'))
+  const fallbacks: Record<string, string[]> = {}
+  for (const [language, list] of Object.entries(value as Record<string, unknown>)) {
+    const tags = Array.isArray(list) ? list : [list]
+    for (const tag of [language, ...tags]) {
+      if (typeof tag !== 'string' || languageTagProblem(tag) !== undefined) failNow(configName, errors.configInvalid(`\`fallbacks.${language}\`: \`${String(tag)}\` is not a usable language tag`))
+    }
+    fallbacks[language] = tags as string[]
+  }
+  return fallbacks
+}
+
+/** An https URL without credentials, query or fragment (pages link to it), without a final slash. */
+function readRepositoryUrl(value: unknown): string {
+  let url: URL | undefined
+  try {
+    url = typeof value === 'string' ? new URL(value) : undefined
+  } catch {
+    url = undefined
+  }
+  if (url === undefined || url.protocol !== 'https:' || url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '') {
+    failNow(configName, errors.configInvalid(`\`repository\`: \`${String(value)}\` is not an https URL such as https://github.com/org/repo (no query, fragment or credentials)`))
+  }
+  return url.href.replace(/\/+$/, '')
+}
+
+/** A branch name as it may appear in a URL path: no spaces, `..`, or characters that would need escaping. */
+function readBranch(value: unknown): string {
+  if (typeof value !== 'string' || !/^[A-Za-z0-9._-]+(?:\/[A-Za-z0-9._-]+)*$/.test(value) || value.split('/').some((part) => part === '.' || part === '..')) {
+    failNow(configName, errors.configInvalid(`\`branch\`: \`${String(value)}\` is not a plain branch name such as main`))
+  }
+  return value
 }

@@ -1,6 +1,7 @@
 import type {Element, ElementContent, Root} from 'hast'
 import {h} from 'hastscript'
 import {toHtml} from 'hast-util-to-html'
+import {pagePolicy} from './csp.js'
 import {direction} from './language-info.js'
 import {pageStyle} from './page-style.js'
 
@@ -11,13 +12,22 @@ export interface PageParts {
   /** Extra `<head>` elements (alternates). */
   head?: Element[]
   body: ElementContent[]
+  /** Extra rules after the page stylesheet. */
+  style?: string
+  /**
+   * An inline script, run at the end of the body. A page with one gets a Content-Security-Policy that
+   * allows exactly its stylesheet and this script, by hash.
+   */
+  script?: string
 }
 
 /**
  * Serialize a standalone page: doctype, `<html lang dir>`, charset, viewport, title and the inline
- * stylesheet; no external resource, so it works offline.
+ * stylesheet (and script); no external resource, so it works offline.
  */
 export function renderPage(parts: PageParts): string {
+  const style = parts.style === undefined ? pageStyle : `${pageStyle}\n${parts.style}`
+  const script = parts.script
   const page: Root = {
     type: 'root',
     children: [
@@ -25,12 +35,14 @@ export function renderPage(parts: PageParts): string {
       h('html', {lang: parts.language, dir: direction(parts.language)}, [
         h('head', [
           h('meta', {charSet: 'utf-8'}),
+          // First after the charset: a policy applies only to what follows it.
+          ...(script === undefined ? [] : [h('meta', {httpEquiv: 'content-security-policy', content: pagePolicy(style, script)})]),
           h('meta', {name: 'viewport', content: 'width=device-width, initial-scale=1'}),
           h('title', parts.title),
           ...(parts.head ?? []),
-          h('style', pageStyle)
+          h('style', style)
         ]),
-        h('body', parts.body)
+        h('body', script === undefined ? parts.body : [...parts.body, h('script', script)])
       ])
     ]
   }

@@ -70,9 +70,25 @@ const contentAttribute = /(\bcontent\s*=\s*)(?:"([^"]*)"|'([^']*)')/i
  */
 export function decoratePage(html: string, options: {error?: string} = {}): string {
   const script = `<script>${liveReloadScript}</script>`
-  let page = html.replace(policyMeta, (tag) => tag.replace(contentAttribute, (_, start: string, double?: string, single?: string) => `${start}"${allowLiveReload(double ?? single ?? '').replace(/"/g, '&quot;')}"`))
+  let page = html.replace(policyMeta, (tag) =>
+    tag.replace(contentAttribute, (_, start: string, double?: string, single?: string) => `${start}"${allowLiveReload(decodeReferences(double ?? single ?? '')).replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`)
+  )
   page = insertAt(page, /<\/head\s*>/i, script, 'before')
   return options.error === undefined ? page : insertAt(page, /<body\b[^>]*>/i, renderOverlay(options.error), 'after')
+}
+
+const named: Record<string, string> = {amp: '&', quot: '"', apos: "'", lt: '<', gt: '>'}
+
+/**
+ * An attribute value with its character references decoded: serializers write the quotes of a policy
+ * (`'self'`) as `&#x27;`, and the policy must be read as the browser reads it.
+ */
+function decodeReferences(value: string): string {
+  return value.replace(/&(?:#[xX]([0-9a-fA-F]+)|#([0-9]+)|([a-zA-Z]+));/g, (reference, hex?: string, decimal?: string, name?: string) => {
+    if (name !== undefined) return named[name.toLowerCase()] ?? reference
+    const code = hex !== undefined ? Number.parseInt(hex, 16) : Number(decimal)
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : reference
+  })
 }
 
 /** Insert `text` before or after the first match of `pattern`, or at the end when there is none. */

@@ -1,4 +1,3 @@
-import {createHash} from 'node:crypto'
 import type {IncomingMessage, ServerResponse} from 'node:http'
 
 /** Path of the Server-Sent Events stream that tells open pages a build finished. */
@@ -28,10 +27,8 @@ export const liveReloadScript = `(() => {
   })
 })()`
 
-/** A CSP source expression allowing exactly `text` as an inline script or style. */
-export function hashSource(text: string): string {
-  return `'sha256-${createHash('sha256').update(text).digest('base64')}'`
-}
+// Pages and the live-reload script are allowed by hash alike.
+export {hashSource} from '../render/csp.js'
 
 /** The open event streams of served pages. */
 export interface EventHub {
