@@ -117,6 +117,8 @@ const links = [
   {language: 'es', href: '../es/doc.html'}
 ]
 
+const unwrapped = 1_000_000
+
 /** A page in every format, and the `<article>` of its HTML. */
 export interface Rendered {
   html: string
@@ -125,10 +127,14 @@ export interface Rendered {
   txt: string
 }
 
-function render(page: LocalizedDocument): Rendered {
+/**
+ * Render a page in every format. `width` wraps the text: the identity property compares text unwrapped,
+ * since white space the segment text folds (in inline code, say) moves where a wrapped line breaks.
+ */
+function render(page: LocalizedDocument, width = 60): Rendered {
   const html = renderHtml(page, {links})
   const article = html.slice(html.indexOf('<article>'), html.lastIndexOf('</article>'))
-  return {html, article, md: renderMarkdown(page), txt: renderText(page.tree, {width: 60})}
+  return {html, article, md: renderMarkdown(page), txt: renderText(page.tree, {width})}
 }
 
 /** What a page may never contain, whatever the translator wrote. */
@@ -184,7 +190,7 @@ export function pagesTranslatedToThemselves(text: string): {document: SourceDocu
     'a segment translated to itself is not translated'
   )
   const pages = localize(document, edited)
-  return {document, source: render(pages.source), translated: render(pages.translated)}
+  return {document, source: render(pages.source, unwrapped), translated: render(pages.translated, unwrapped)}
 }
 
 /**
