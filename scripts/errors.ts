@@ -28,6 +28,10 @@ export const errors = {
     reason: `Block nesting is ${depth} levels deep, over the limit of ${limit}: flatten the lists or quotes`,
     ruleId: 'limit-nesting'
   }),
+  inlineTooComplex: (limit: number): Problem => ({
+    reason: `This paragraph has more than ${limit} emphasis, strikethrough or bracket characters (\`*\`, \`_\`, \`~\`, \`[\`): split it with blank lines`,
+    ruleId: 'limit-inline-markers'
+  }),
   tableTooWide: (columns: number, limit: number): Problem => ({
     reason: `Line has ${columns} table cells, over the limit of ${limit}: split the table`,
     ruleId: 'limit-table-size'
@@ -58,6 +62,10 @@ export const errors = {
   }),
   frontMatterAlias: (): Problem => ({
     reason: 'YAML anchors and aliases (`&x`, `*x`) are refused in front matter: write the value out',
+    ruleId: 'front-matter-syntax'
+  }),
+  frontMatterTag: (tag: string): Problem => ({
+    reason: `YAML tags (\`${tag}\`) are refused in front matter: they make binary data, dates, sets or maps out of text; write the plain value`,
     ruleId: 'front-matter-syntax'
   }),
   frontMatterNotMapping: (): Problem => ({

@@ -11,6 +11,12 @@ export const limits = {
   maxNesting: 64,
   /** Most table cells on one line (`|` separators). */
   maxTableColumns: 256,
+  /**
+   * Most emphasis, strikethrough and bracket characters (`*`, `_`, `~`, `[`) in one block of lines
+   * (up to a blank line): micromark matches them in quadratic time (8,000 `_` on one 24 KB line take
+   * over 40 s), so a paragraph within the line limit could still stall a run.
+   */
+  maxInlineMarkers: 2_000,
   /** Largest `release/index.json`: it holds a hash per segment, language and release. */
   maxReleaseIndexBytes: 256 * 1024 * 1024,
   /** Largest unpacked release archive read to carry a translation forward. */

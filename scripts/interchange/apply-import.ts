@@ -1,5 +1,6 @@
-import type {VFile} from 'vfile'
-import {fail} from '../diagnostics.js'
+import {VFile} from 'vfile'
+import {fail, type Problem} from '../diagnostics.js'
+import {checkLimits} from '../parse/parse-markdown.js'
 import {errors} from '../errors.js'
 import {translationSyntaxProblem} from '../segment-file/translation-syntax.js'
 import type {SegmentEntry, SegmentFile, SourceDocument} from '../types.js'
@@ -19,7 +20,7 @@ export function applyImport(document: SourceDocument, segmentFile: SegmentFile, 
   if (unknown.length > 0) fail(file, errors.unknownSegments(unknown.map((unit) => unit.id)), unknown[0]!.place)
   for (const unit of units) {
     // JSON and XML escapes can name half a surrogate pair; written as UTF-8 it would silently become U+FFFD.
-    const problem = /\p{Cs}/u.test(unit.translation) ? errors.loneSurrogate(unit.id) : unit.translation === '' ? undefined : translationSyntaxProblem(unit.id, unit.translation)
+    const problem = /\p{Cs}/u.test(unit.translation) ? errors.loneSurrogate(unit.id) : unit.translation === '' ? undefined : limitProblem(unit.translation) ?? translationSyntaxProblem(unit.id, unit.translation)
     if (problem) fail(file, problem, unit.place)
   }
   if (file.messages.some((message) => message.fatal === true)) return undefined
@@ -36,6 +37,14 @@ export function applyImport(document: SourceDocument, segmentFile: SegmentFile, 
       return next
     })
   }
+}
+
+/** The resource limit a translation breaks (checked before it is parsed), if any. */
+function limitProblem(text: string): Problem | undefined {
+  const scratch = new VFile()
+  if (checkLimits(text, scratch)) return undefined
+  const [message] = scratch.messages
+  return {reason: message?.reason ?? 'over a resource limit', ruleId: message?.ruleId ?? 'limit'}
 }
 
 /** The source an imported translation must be reviewed against, or undefined when it is current. */

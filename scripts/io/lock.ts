@@ -1,5 +1,5 @@
 import {readFileSync} from 'node:fs'
-import {open, readFile, rm, stat} from 'node:fs/promises'
+import {lstat, open, readFile, rm, stat} from 'node:fs/promises'
 import {hostname} from 'node:os'
 import {setTimeout as sleep} from 'node:timers/promises'
 import {failNow} from '../diagnostics.js'
@@ -104,6 +104,8 @@ export async function withProjectLock<T>(project: Project, work: () => Promise<T
       break
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+      // Never a lock of ours: a link would have us read, or delete, what it points to.
+      if ((await lstat(path).catch(() => undefined))?.isSymbolicLink()) failNow(lockName, errors.symlink())
       const seen = await readFile(path, 'utf8').catch(() => undefined)
       if (seen === undefined) continue
       const owner = parseOwner(seen)

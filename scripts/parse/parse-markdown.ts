@@ -20,7 +20,8 @@ export function parseMarkdown(text: string, start = 0): Root {
 
 /**
  * Check the limits that keep remark's recursion and run time bounded, before parsing: line length,
- * table width and block nesting (quotes, list items, indentation). Problems are recorded on `file`.
+ * table width, block nesting (quotes, list items, indentation) and inline markers per block of
+ * lines. Problems are recorded on `file`.
  * @returns whether the text is within limits
  */
 export function checkLimits(text: string, file: VFile): boolean {
@@ -28,6 +29,8 @@ export function checkLimits(text: string, file: VFile): boolean {
   let start = 0
   // The next `|` at or after the current line: searched for once, not once per line (quadratic).
   let pipe = text.indexOf('|')
+  let marker = nextMarker(text, 0)
+  let markers = 0
   while (start <= text.length) {
     let end = text.indexOf('\n', start)
     if (end === -1) end = text.length
@@ -41,6 +44,12 @@ export function checkLimits(text: string, file: VFile): boolean {
       fail(file, errors.tableTooWide(pipes, limits.maxTableColumns), {line, column: 1})
       return false
     }
+    if (isBlank(text, start, end)) markers = 0
+    for (; marker !== -1 && marker < end; marker = nextMarker(text, marker + 1)) markers++
+    if (markers > limits.maxInlineMarkers) {
+      fail(file, errors.inlineTooComplex(limits.maxInlineMarkers), {line, column: 1})
+      return false
+    }
     const depth = containerDepth(text, start, Math.min(end, start + 4 * limits.maxNesting + 64))
     if (depth > limits.maxNesting) {
       fail(file, errors.nestingTooDeep(depth, limits.maxNesting), {line, column: 1})
@@ -50,6 +59,20 @@ export function checkLimits(text: string, file: VFile): boolean {
     line++
   }
   return true
+}
+
+const markerPattern = /[*_~[]/g
+
+/** Offset of the next `*`, `_`, `~` or `[` at or after `from`, or -1. */
+function nextMarker(text: string, from: number): number {
+  markerPattern.lastIndex = from
+  return markerPattern.exec(text)?.index ?? -1
+}
+
+function isBlank(text: string, start: number, end: number): boolean {
+  let index = start
+  while (index < end && (text[index] === ' ' || text[index] === '\t')) index++
+  return index === end
 }
 
 /**

@@ -22,7 +22,9 @@ const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype'])
 class YamlProblem extends Error {
   constructor(
     readonly document: Document,
-    readonly source: string
+    readonly source: string,
+    /** An explicit tag found, with its offset in `source`. */
+    readonly tag?: {name: string; offset: number}
   ) {
     super('yaml')
   }
@@ -93,7 +95,16 @@ export function readFrontMatterFully(text: string, file: VFile): FrontMatter {
           yaml = parseDocument(source, {schema: 'core', merge: false, uniqueKeys: true, prettyErrors: false})
           if (yaml.errors.length > 0 || yaml.warnings.length > 0) throw new YamlProblem(yaml, source)
           let alias = false
-          visit(yaml, {Alias: () => void (alias = true), Node: (_, node) => void (alias ||= 'anchor' in node && node.anchor !== undefined)})
+          let tag: {name: string; offset: number} | undefined
+          visit(yaml, {
+            Alias: () => void (alias = true),
+            Node: (_, node) => {
+              alias ||= 'anchor' in node && node.anchor !== undefined
+              // The core schema still resolves YAML 1.1 tags (`!!binary` → Buffer, `!!set`, `!!timestamp`): refuse every explicit tag.
+              if (tag === undefined && node.tag !== undefined) tag = {name: node.tag.replace(/^tag:yaml\.org,2002:/, '!!'), offset: node.range?.[0] ?? 0}
+            }
+          })
+          if (tag !== undefined) throw new YamlProblem(yaml, source, tag)
           if (alias) throw new YamlProblem(yaml, source)
           return yaml.contents === null ? {} : yaml.toJS({maxAliasCount: 0}) as object
         }
@@ -102,7 +113,9 @@ export function readFrontMatterFully(text: string, file: VFile): FrontMatter {
   } catch (error) {
     if (!(error instanceof YamlProblem)) throw error
     const problem = error.document.errors[0] ?? error.document.warnings[0]
-    if (problem === undefined) {
+    if (problem === undefined && error.tag !== undefined) {
+      fail(file, errors.frontMatterTag(error.tag.name), placeIn(error.source, error.tag.offset))
+    } else if (problem === undefined) {
       fail(file, errors.frontMatterAlias(), {line: 2, column: 1})
     } else {
       fail(file, errors.frontMatterYaml(problem.message.split('\n')[0] ?? ''), placeIn(error.source, problem.pos[0]))

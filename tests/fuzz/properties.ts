@@ -4,6 +4,7 @@
  */
 import fc from 'fast-check'
 import type {VFile} from 'vfile'
+import {runChecks} from '../../scripts/check/run-checks.js'
 import {InputError} from '../../scripts/diagnostics.js'
 import {createResolver} from '../../scripts/merge/create-resolver.js'
 import {collectResources, mergeTranslations, type LocalizedDocument} from '../../scripts/merge/merge-translations.js'
@@ -116,6 +117,8 @@ const links = [
   {language: 'es', href: '../es/doc.html'}
 ]
 
+const unwrapped = 1_000_000
+
 /** A page in every format, and the `<article>` of its HTML. */
 export interface Rendered {
   html: string
@@ -124,10 +127,14 @@ export interface Rendered {
   txt: string
 }
 
-function render(page: LocalizedDocument): Rendered {
+/**
+ * Render a page in every format. `width` wraps the text: the identity property compares text unwrapped,
+ * since white space the segment text folds (in inline code, say) moves where a wrapped line breaks.
+ */
+function render(page: LocalizedDocument, width = 60): Rendered {
   const html = renderHtml(page, {links})
   const article = html.slice(html.indexOf('<article>'), html.lastIndexOf('</article>'))
-  return {html, article, md: renderMarkdown(page), txt: renderText(page.tree, {width: 60})}
+  return {html, article, md: renderMarkdown(page), txt: renderText(page.tree, {width})}
 }
 
 /** What a page may never contain, whatever the translator wrote. */
@@ -148,7 +155,7 @@ function neverThrows(run: () => void): void {
   }
 }
 
-/** parse → segment → update → translate → read → merge → render never throws, and the pages are harmless. */
+/** parse → segment → update → translate → read → check → merge → render never throws, and the pages are harmless. */
 export const pipelineNeverThrows = fc.property(sourceDocument, fc.array(translation, {minLength: 1, maxLength: 8}), (text, translations) => {
   neverThrows(() => {
     const document = parseSource(text)
@@ -156,6 +163,8 @@ export const pipelineNeverThrows = fc.property(sourceDocument, fc.array(translat
     const fresh = update(undefined, document)
     const edited = readBack(translate(fresh.file, translations))
     if (edited === undefined) return
+    const checked = runChecks({documents: [document], languages: ['es'], segmentFiles: new Map([['es', new Map([['doc', edited]])]])})
+    for (const file of checked.files) for (const message of file.messages) expectThat(message.line !== undefined, `finding without a place: ${message.reason}`)
     const pages = localize(document, edited)
     for (const page of [pages.source, pages.translated]) expectHarmless(render(page).html)
   })
@@ -181,7 +190,7 @@ export function pagesTranslatedToThemselves(text: string): {document: SourceDocu
     'a segment translated to itself is not translated'
   )
   const pages = localize(document, edited)
-  return {document, source: render(pages.source), translated: render(pages.translated)}
+  return {document, source: render(pages.source, unwrapped), translated: render(pages.translated, unwrapped)}
 }
 
 /**
@@ -258,7 +267,7 @@ export const updateIsIdempotentAndLosesNothing = fc.property(
 
 /** Every property, by name, for the test and the long run. */
 export const properties: Record<string, fc.IProperty<unknown[]>> = {
-  'parse → segment → merge → render never throws and renders harmlessly': pipelineNeverThrows,
+  'parse → segment → check → merge → render never throws and renders harmlessly': pipelineNeverThrows,
   'translating every segment to itself reproduces the source output': identityTranslationReproducesSource,
   'update is idempotent and loses no translation': updateIsIdempotentAndLosesNothing
 }
