@@ -11,7 +11,7 @@ import {parseProjectFiles, type LoadedProject} from '../io/load-project.js'
 import type {ProjectFiles} from '../io/read-project-files.js'
 import type {ProjectConfig} from '../io/read-config.js'
 import type {SourceDocument, StatusRow} from '../types.js'
-import {forEachConcurrently} from '../io/concurrently.js'
+import {forEachConcurrently, startPool} from '../io/concurrently.js'
 import {writeAtomic} from '../io/write-atomic.js'
 import {createResolver} from '../merge/create-resolver.js'
 import {collectResources, mergeTranslations, type LocalizedDocument} from '../merge/merge-translations.js'
@@ -67,6 +67,10 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
   const chosen = options.formats ?? outputFormats
   const width = options.width ?? defaults.width
   const outputs = new Map<string, string>()
+  // Review pages are written as they are rendered: with hundreds of languages, holding all their text
+  // until the end costs tens of megabytes.
+  const early = startPool(8)
+  const written: OutputFile[] = []
   const reused: OutputFile[] = []
   const pages: BuildCache['pages'] = Object.create(null)
   const rendered = new Map<string, {key: string; files: OutputFile[]; summary?: PageSummary}>()
@@ -147,24 +151,27 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
       let summary = (await reuse(`${base}.review`, key, true))?.summary
       if (summary === undefined) {
         const path = `${base}.review.html`
-        const file = `${defaults.translationsDir}/${base}.md`
-        const known = reported?.rows.get(file)
+        const segmentPath = `${defaults.translationsDir}/${base}.md`
+        const known = reported?.rows.get(segmentPath)
         const result =
           known === undefined
             ? checkSegmentFile(document, language, segmentFile, glossary)
-            : {statuses: statuses.get(language)!, row: known, findings: reported!.findings.get(file) ?? []}
+            : {statuses: statuses.get(language)!, row: known, findings: reported!.findings.get(segmentPath) ?? []}
         const findings = 'file' in result ? findingRecords([result.file]) : result.findings
         const text = renderReview({document, language, statuses: result.statuses, row: result.row, findings, ...hrefs})
-        outputs.set(path, text)
+        const output = outputFile(path, text)
+        written.push(output)
+        await early.add(() => writeIfChanged(join(out, path), text))
         summary = {row: result.row, findings: countByRule(findings)}
-        rendered.set(`${base}.review`, {key, files: [outputFile(path, text)], summary})
+        rendered.set(`${base}.review`, {key, files: [output], summary})
       }
       dashboard.push({...summary, reviewHref: `${base}.review.html`, pageHref: isPublished ? `${base}.html` : undefined})
     }
   }
   if (chosen.includes('html')) outputs.set('index.html', renderIndex(coverage, loaded.documents))
   if (review) await writeDashboard(dashboard, loaded.documents)
-  const files = [...reused, ...[...outputs].map(([path, text]) => outputFile(path, text))].sort((a, b) => (a.path < b.path ? -1 : 1))
+  await early.settle()
+  const files = [...reused, ...written, ...[...outputs].map(([path, text]) => outputFile(path, text))].sort((a, b) => (a.path < b.path ? -1 : 1))
   const manifest: Manifest = {
     sources: loaded.documents.map((document) => ({document: document.id, path: document.path, language: document.language, revision: document.revision})),
     coverage,
