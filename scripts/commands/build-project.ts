@@ -1,7 +1,7 @@
 import {readFile, rm} from 'node:fs/promises'
 import {join, relative, resolve, sep} from 'node:path'
 import {findingRecords, type FindingRecord} from '../check/format-findings.js'
-import {checkSegmentFile} from '../check/run-checks.js'
+import {checkSegmentFile, type SegmentFileCheck} from '../check/run-checks.js'
 import type {Glossary} from '../check/rules/glossary.js'
 import {defaults, outputFormats} from '../config.js'
 import {failNow} from '../diagnostics.js'
@@ -10,7 +10,7 @@ import {cacheKey, inputFingerprint, outputsIntact, sha256, stampFiles, writeBuil
 import {parseProjectFiles, type LoadedProject} from '../io/load-project.js'
 import type {ProjectFiles} from '../io/read-project-files.js'
 import type {ProjectConfig} from '../io/read-config.js'
-import type {SourceDocument, StatusRow} from '../types.js'
+import type {SegmentStatus, SourceDocument, StatusRow} from '../types.js'
 import {forEachConcurrently, startPool} from '../io/concurrently.js'
 import {writeAtomic} from '../io/write-atomic.js'
 import {createResolver} from '../merge/create-resolver.js'
@@ -151,13 +151,8 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
       let summary = (await reuse(`${base}.review`, key, true))?.summary
       if (summary === undefined) {
         const path = `${base}.review.html`
-        const segmentPath = `${defaults.translationsDir}/${base}.md`
-        const known = reported?.rows.get(segmentPath)
-        const result =
-          known === undefined
-            ? checkSegmentFile(document, language, segmentFile, glossary)
-            : {statuses: statuses.get(language)!, row: known, findings: reported!.findings.get(segmentPath) ?? []}
-        const findings = 'file' in result ? findingRecords([result.file]) : result.findings
+        const result = reported?.get(`${defaults.translationsDir}/${base}.md`, statuses.get(language)!) ?? fromCheck(checkSegmentFile(document, language, segmentFile, glossary))
+        const {findings} = result
         const text = renderReview({document, language, statuses: result.statuses, row: result.row, findings, ...hrefs})
         const output = outputFile(path, text)
         written.push(output)
@@ -204,8 +199,19 @@ function segmentFileHref(root: string, out: string, config: ProjectConfig, langu
   return relative(join(out, language), join(root, path)).split(sep).join('/')
 }
 
-/** A check report's rows and findings by segment file path. */
-function reportByFile(report: CheckReport): {rows: Map<string, StatusRow>; findings: Map<string, FindingRecord[]>} {
+/** What a review page shows of a checked segment file. */
+interface CheckedFile {
+  statuses: SegmentStatus[]
+  row: StatusRow
+  findings: FindingRecord[]
+}
+
+function fromCheck(check: SegmentFileCheck): CheckedFile {
+  return {statuses: check.statuses, row: check.row, findings: findingRecords([check.file])}
+}
+
+/** A check report by segment file path: `get` gives a file's row and findings, with the `statuses` given. */
+function reportByFile(report: CheckReport): {get: (path: string, statuses: SegmentStatus[]) => CheckedFile | undefined} {
   const rows = new Map(report.rows.map((row) => [`${defaults.translationsDir}/${row.language}/${row.document}.md`, row]))
   const findings = new Map<string, FindingRecord[]>()
   for (const record of report.records) {
@@ -213,7 +219,12 @@ function reportByFile(report: CheckReport): {rows: Map<string, StatusRow>; findi
     if (list === undefined) findings.set(record.file, [record])
     else list.push(record)
   }
-  return {rows, findings}
+  return {
+    get(path, statuses) {
+      const row = rows.get(path)
+      return row === undefined ? undefined : {statuses, row, findings: findings.get(path) ?? []}
+    }
+  }
 }
 
 /** Findings counted per rule, in rule order. */
