@@ -26,6 +26,8 @@ const interlinear = (folder, command) => `cd ${quote(folder)} && node ${quote(cl
 const jobs = {
   // update + check + build in one process (`build --update --check`, equal to the three commands byte for byte).
   interlinear: (folder) => interlinear(folder, 'build --update --check'),
+  // The same on one thread (the default starts worker threads when there are enough pages).
+  'interlinear-1t': (folder) => interlinear(folder, 'build --update --check --jobs 1'),
   // The same job as three commands, three processes.
   'interlinear-3': (folder) => `${interlinear(folder, 'update')} && node ${quote(cli)} check >/dev/null && node ${quote(cli)} build >/dev/null`,
   po4a: (folder) => `cd ${quote(folder)} && po4a --quiet po4a.cfg >/dev/null`,
@@ -91,12 +93,12 @@ const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem()
 const lines = [
   `Machine: ${machine}; ${runs} runs per cell (3 for Translate Toolkit × 100), medians.`,
   '',
-  '| corpus | Interlinear (1 process) | Interlinear (3 commands) | po4a | Translate Toolkit | po4a ÷ Interlinear | TTK ÷ Interlinear | peak RSS (Interlinear / po4a / TTK) |',
-  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |'
+  '| corpus | Interlinear (1 process) | Interlinear (1 thread) | Interlinear (3 commands) | po4a | Translate Toolkit | po4a ÷ Interlinear | TTK ÷ Interlinear | peak RSS (Interlinear / po4a / TTK) |',
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |'
 ]
 for (const [name, tools] of Object.entries(results)) {
   const rss = ['interlinear', 'po4a', 'ttk'].map((tool) => (tools[tool] ? `${tools[tool].rss.toFixed(0)} MB` : '—')).join(' / ')
-  lines.push(`| ${name} | ${seconds(tools.interlinear?.median)} | ${seconds(tools['interlinear-3']?.median)} | ${seconds(tools.po4a?.median)} | ${seconds(tools.ttk?.median)} | ${ratio(tools.po4a?.median, tools.interlinear?.median)} | ${ratio(tools.ttk?.median, tools.interlinear?.median)} | ${rss} |`)
+  lines.push(`| ${name} | ${seconds(tools.interlinear?.median)} | ${seconds(tools['interlinear-1t']?.median)} | ${seconds(tools['interlinear-3']?.median)} | ${seconds(tools.po4a?.median)} | ${seconds(tools.ttk?.median)} | ${ratio(tools.po4a?.median, tools.interlinear?.median)} | ${ratio(tools.ttk?.median, tools.interlinear?.median)} | ${rss} |`)
 }
 lines.push('', '| corpus | cold job | warm build, nothing changed | cold ÷ warm | warm build, one segment edited | peak RSS (warm) | bare remark-parse + gfm | job ÷ remark |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
 for (const [name, tools] of Object.entries(results)) {

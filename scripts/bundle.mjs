@@ -32,9 +32,10 @@ const withoutGrayMatterEngines = {
 rmSync(new URL('../lib/', import.meta.url), {recursive: true, force: true})
 
 await build({
-  entryPoints: [new URL('./bin.ts', import.meta.url).pathname],
+  // The CLI, and the entry of build's worker threads (which shares its chunks).
+  entryPoints: {interlinear: new URL('./bin.ts', import.meta.url).pathname, 'build-worker': new URL('./commands/build-worker.ts', import.meta.url).pathname},
   outdir: new URL('../lib/', import.meta.url).pathname,
-  entryNames: 'interlinear',
+  entryNames: '[name]',
   chunkNames: 'chunks/[name]-[hash]',
   outExtension: {'.js': '.mjs'},
   // Each command loads only what it uses: `--help` or `status` never load the PO and XML libraries.

@@ -95,7 +95,7 @@ const commands: Record<string, Command> = {
   },
   build: {
     summary: 'write every language as HTML, Markdown and plain text, with index.html, the status.html dashboard, review pages and manifest.json',
-    usage: 'interlinear build [--update] [--check] [--lang L...] [--formats html,md,txt] [--out DIR] [--min-coverage N] [--width N] [--stale fallback|keep] [--pseudo] [--json] [--root DIR]',
+    usage: 'interlinear build [--update] [--check] [--lang L...] [--formats html,md,txt] [--out DIR] [--min-coverage N] [--width N] [--stale fallback|keep] [--pseudo] [--jobs N] [--shard I/N] [--json] [--root DIR]',
     options: {
       update: {type: 'boolean', description: 'first bring the segment files in line with the sources, as `update` does'},
       check: {type: 'boolean', description: 'also run every check, as `check` does (exit 1 on errors)'},
@@ -106,10 +106,12 @@ const commands: Record<string, Command> = {
       width: {type: 'string', value: 'N', description: `wrap plain text at N terminal columns, 20 to 1000 (default: ${defaults.width})`},
       stale: {type: 'string', default: 'fallback', value: 'POLICY', description: 'stale and needs-review translations: `fallback` to the next language (default) or `keep` them, marked as outdated'},
       pseudo: {type: 'boolean', description: 'also build the pseudo-locale qps-ploc, to test layouts with longer, accented text'},
+      jobs: {type: 'string', value: 'N', description: 'render with N threads (default: as many as the number of pages pays for, up to the cores)'},
+      shard: {type: 'string', value: 'I/N', description: 'render only the languages of shard I of N, for CI matrices: the N shards together write exactly the full build'},
       json: json('{"out", "files": [paths], "withheld": [coverage records]}, with "changes" (--update) and "check" {"diagnostics", "summary"} (--check)'),
       ...common
     },
-    examples: ['interlinear build', 'interlinear build --update --check', 'interlinear build --lang fa --formats html --out /tmp/site', 'interlinear build --min-coverage 90 --stale keep', 'interlinear build --pseudo --formats html', 'interlinear build --json > build.json'],
+    examples: ['interlinear build', 'interlinear build --update --check', 'interlinear build --lang fa --formats html --out /tmp/site', 'interlinear build --min-coverage 90 --stale keep', 'interlinear build --pseudo --formats html', 'interlinear build --json > build.json', 'interlinear build --shard 2/4   # one job of a CI matrix of four'],
     async run(project, values, positionals, out) {
       if (positionals.length > 0) return usageError(out, `unexpected argument \`${positionals[0]}\``)
       const chosen = typeof values.formats === 'string' ? values.formats.split(',').map((format) => format.trim()) : [...outputFormats]
@@ -120,6 +122,10 @@ const commands: Record<string, Command> = {
       if (minCoverage === null) return usageError(out, '--min-coverage must be a number from 0 to 100')
       if (width === null) return usageError(out, '--width must be a whole number from 20 to 1000')
       if (values.stale !== 'fallback' && values.stale !== 'keep') return usageError(out, '--stale must be `fallback` or `keep`')
+      const jobs = numberOption(values.jobs, 1, 64)
+      if (jobs === null || (jobs !== undefined && !Number.isInteger(jobs))) return usageError(out, '--jobs must be a whole number from 1 to 64')
+      const shard = typeof values.shard === 'string' ? /^([1-9]\d{0,3})\/([1-9]\d{0,3})$/.exec(values.shard) : undefined
+      if (shard === null || (shard && Number(shard[1]) > Number(shard[2]))) return usageError(out, '--shard must be I/N with 1 ≤ I ≤ N ≤ 9999, for example 2/4')
       const {build} = await import('./commands/build.js')
       const progress = out.progress?.()
       const result = await build(project, {
@@ -132,13 +138,15 @@ const commands: Record<string, Command> = {
         pseudo: values.pseudo === true,
         update: values.update === true,
         check: values.check === true,
+        shard: shard ? {index: Number(shard[1]), count: Number(shard[2])} : undefined,
+        jobs,
         onProgress: progress && ((step) => progress.update(`building ${step.document}: ${step.done}/${step.total} languages`))
       }).finally(() => progress?.clear())
       const failed = result.report !== undefined && result.report.records.some((record) => record.severity === 'error')
       for (const record of result.withheld) {
         out.note(`${out.paint.stderr('yellow', 'not published')}: ${record.language}/${record.document} is ${record.coverage}% translated, under --min-coverage ${minCoverage}\n`)
       }
-      const files = [...result.manifest.files.map((file) => file.path), 'manifest.json']
+      const files = [...result.files.map((file) => file.path), 'manifest.json']
       if (values.json === true) {
         const {findingsReport} = await import('./check/format-findings.js')
         out.print(toJson({out: result.out, files, withheld: result.withheld, changes: result.changes, check: result.report && findingsReport(result.report.records)}))

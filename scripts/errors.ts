@@ -8,6 +8,10 @@ export const errors = {
     reason: `Invalid UTF-8 at byte ${byte}: save the file as UTF-8`,
     ruleId: 'encoding'
   }),
+  loneSurrogate: (id: string): Problem => ({
+    reason: `The translation of segment \`${id}\` holds half of a UTF-16 surrogate pair (an escape such as \`\\ud800\` alone), which no UTF-8 file can store: fix the character in the exporting tool`,
+    ruleId: 'encoding'
+  }),
   nulCharacter: (): Problem => ({
     reason: 'NUL character in text: remove it (the file may be binary or corrupted)',
     ruleId: 'encoding'

@@ -1,5 +1,8 @@
+import fc from 'fast-check'
+import type {PhrasingContent} from 'mdast'
 import {describe, expect, it} from 'vitest'
 import {parseSourceDocument} from '../scripts/parse/parse-source-document.js'
+import {serializeInline, serializeInlineMarkdown} from '../scripts/segment/serialize-inline.js'
 import type {SourceDocument} from '../scripts/types.js'
 import {statementText} from './helpers.js'
 
@@ -143,5 +146,29 @@ describe('parseSourceDocument', () => {
   it('reads dates and versions as plain strings and numbers, never as Date objects', () => {
     const {document} = parseSourceDocument('---\nlanguage: en\ndate: 2024-01-02\n---\n\nText.\n', {id: 'x', path: 'source/x.md'})
     expect(document!.frontMatter.date).toBe('2024-01-02')
+  })
+})
+
+describe('serializeInline fast path', () => {
+  it('equals remark-stringify on any run of text', () => {
+    const alphabet = [...'abcXYZ019  \t\n.,;:!?-+=*_`~|#<>&[](){}\\/@%$^\'"', ...'.,;:!?()/%-\'"', 'é', 'e\u0301', '中', '\u00a0', '\u2010', '\u2026', '«', 'ß', '١', 'www.', '://', 'http', 'mailto:']
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), {maxLength: 40}), (pieces) => {
+        const children: PhrasingContent[] = [{type: 'text', value: pieces.join('')}]
+        expect(serializeInline(children)).toBe(serializeInlineMarkdown(children))
+      }),
+      {numRuns: 20000}
+    )
+  })
+
+  it('equals remark-stringify on prose, where it applies most', () => {
+    const prose = [...'abzAZ09 ,.;:!?\'"()/%-', 'é', 'e\u0301', '\u00a0', '\u2010', '\u2026', '«', '»', 'ß', '١', 'http', 'www', 'mailto:', '1.', ' -', ' 1)']
+    fc.assert(
+      fc.property(fc.constantFrom('a', 'Z', 'é'), fc.array(fc.constantFrom(...prose), {maxLength: 30}), (first, pieces) => {
+        const children: PhrasingContent[] = [{type: 'text', value: first + pieces.join('')}]
+        expect(serializeInline(children)).toBe(serializeInlineMarkdown(children))
+      }),
+      {numRuns: 20000}
+    )
   })
 })

@@ -143,7 +143,7 @@ describe('--help', () => {
       expect(usage).toMatch(new RegExp(`^Usage: interlinear ${name} `))
       expect(options).toMatch(/^Options:\n/)
       expect(examples).toMatch(new RegExp(`^Examples:\\n(  (\\w+=\\S+ )?interlinear ${name}( .*)?\\n)+$`))
-      const listed = [...options!.matchAll(/^ {2}(?:-\w, | {4})--([\w-]+)( [A-Z.]+)? {2,}\S/gm)]
+      const listed = [...options!.matchAll(/^ {2}(?:-\w, | {4})--([\w-]+)( [A-Z./]+)? {2,}\S/gm)]
       expect(listed.length).toBe(options!.split('\n').length - 1)
       // Every option of the usage line is explained, and so are --root, --quiet and --help.
       const names = listed.map((match) => match[1])

@@ -1,18 +1,21 @@
+import {existsSync, readFileSync} from 'node:fs'
+import {availableParallelism} from 'node:os'
+import {Worker} from 'node:worker_threads'
 import {readFile, rm} from 'node:fs/promises'
-import {join, relative, resolve, sep} from 'node:path'
+import {isAbsolute, join, relative, resolve, sep} from 'node:path'
 import {findingRecords, type FindingRecord} from '../check/format-findings.js'
-import {checkSegmentFile, type SegmentFileCheck} from '../check/run-checks.js'
+import {checkSegmentFile} from '../check/run-checks.js'
 import type {Glossary} from '../check/rules/glossary.js'
 import {defaults, outputFormats} from '../config.js'
 import {failNow} from '../diagnostics.js'
 import {errors} from '../errors.js'
 import {cacheKey, inputFingerprint, outputsIntact, sha256, stampFiles, writeBuildCache, type BuildCache, type CachedPage, type OutputFile, type PageSummary} from '../io/build-cache.js'
 import {parseProjectFiles, type LoadedProject} from '../io/load-project.js'
+import type {Project} from '../io/project.js'
 import type {ProjectFiles} from '../io/read-project-files.js'
 import type {ProjectConfig} from '../io/read-config.js'
-import type {SegmentStatus, SourceDocument, StatusRow} from '../types.js'
-import {forEachConcurrently, startPool} from '../io/concurrently.js'
-import {writeAtomic} from '../io/write-atomic.js'
+import type {SourceDocument, StatusRow} from '../types.js'
+import {assertRealFolders, writeOutputSync} from '../io/write-atomic.js'
 import {createResolver} from '../merge/create-resolver.js'
 import {collectResources, mergeTranslations, type LocalizedDocument} from '../merge/merge-translations.js'
 import {pseudoLocale, pseudoSegmentFile} from '../pseudo/pseudo-localize.js'
@@ -35,7 +38,8 @@ export async function buildProject(read: ProjectFiles, config: ProjectConfig, op
   const {project} = read
   let loaded = parseProjectFiles(read)
   // --lang may name the source language, which has no segment files to update or check.
-  const languages = loaded.languages.filter((language) => options.languages?.includes(language) ?? true)
+  const inShard = shardFilter(loaded, options)
+  const languages = loaded.languages.filter((language) => (options.languages?.includes(language) ?? true) && inShard(language))
   const known = new Set([...loaded.languages, ...loaded.documents.map((document) => document.language), ...(options.pseudo ? [pseudoLocale] : [])])
   // Before anything is written.
   for (const language of options.languages ?? []) if (!known.has(language)) failNow(`${defaults.translationsDir}/${language}`, errors.unknownLanguage(language))
@@ -45,58 +49,77 @@ export async function buildProject(read: ProjectFiles, config: ProjectConfig, op
     await writeUpdate(plan)
     ;({changes, updated: loaded} = plan)
   }
+  const threads = threadCount(loaded, options)
+  // Other threads render their shards while this one checks and renders the first.
+  const shards = Array.from({length: threads - 1}, (_, index) => ({index: index + 2, count: threads}))
+  const {onProgress: _onProgress, ...plain} = options
+  const running = shards.map((shard) => renderInWorker({project, config, options: plain, shard, pages: cache.pages}))
   const report = options.check ? await checkLoaded({...loaded, languages}) : undefined
-  const result = await buildLoaded(loaded, config, options, cache, report)
+  const result = await buildLoaded(loaded, config, threads > 1 ? {...options, shard: {index: 1, count: threads}} : options, cache, {checked: report})
+  for (const [index, done] of (await Promise.all(running)).entries()) {
+    // A thread that failed (it cannot start, say) leaves its shard to this one.
+    const shardResult = done ?? (await buildLoaded(loaded, config, {...options, shard: shards[index]}, cache, {shared: false}))
+    if (done) cache.pages = {...cache.pages, ...done.pages}
+    result.files.push(...shardResult.files)
+  }
+  result.files.sort((a, b) => (a.path < b.path ? -1 : 1))
   const sources = loaded.documents.map((document) => ({id: document.id, text: document.text}))
   const segmentFiles = [...loaded.segmentFileBytes].flatMap(([language, files]) => [...files].map(([id, bytes]) => ({language, id, bytes})))
-  const manifest = await readFile(join(result.out, 'manifest.json'), 'utf8')
-  const files = await stampFiles(result.out, [...result.manifest.files, {path: 'manifest.json', sha256: sha256(manifest), size: Buffer.byteLength(manifest)}])
+  const manifest = stringifyManifest(result.manifest)
+  const files = stampFiles(result.out, [...result.files, {path: 'manifest.json', sha256: sha256(manifest), size: Buffer.byteLength(manifest)}])
   cache.last = {fingerprint: inputFingerprint(sources, segmentFiles, {config, options, out: result.out}), manifest, files}
-  await writeBuildCache(project, cache)
+  writeBuildCache(project, cache)
   return {...result, changes, report}
+}
+
+/** Options of `buildLoaded` that only other stages set. */
+export interface BuildLoadedOptions {
+  /** Write the index, dashboard and manifest (default); a worker's shard writes its pages alone. */
+  shared?: boolean
+  /** The report of `check` on the same project: review pages show its findings instead of checking again. */
+  checked?: CheckReport
 }
 
 /**
  * `build` on a project already loaded (by a run that also updates and checks). With a cache, a page
  * whose inputs are unchanged and whose files are intact is not rendered again; the cache is updated.
- * With `checked`, the report of `check` on the same project, review pages show its findings instead
- * of checking each segment file again.
  */
-export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, options: BuildOptions = {}, cache: BuildCache = {pages: {}}, checked?: CheckReport): Promise<BuildResult> {
+export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, options: BuildOptions = {}, cache: BuildCache = {pages: {}}, {shared: writeShared = true, checked}: BuildLoadedOptions = {}): Promise<BuildResult> {
   const out = resolve(options.out ?? join(loaded.project.root, defaults.distDir))
+  // No symbolic link between the project and the outputs (a `dist` link in a pull request); an --out elsewhere is the user's.
+  const within = isInside(loaded.project.root, out) ? loaded.project.root : out
   const chosen = options.formats ?? outputFormats
   const width = options.width ?? defaults.width
-  const outputs = new Map<string, string>()
-  // Review pages are written as they are rendered: with hundreds of languages, holding all their text
-  // until the end costs tens of megabytes.
-  const early = startPool(8)
-  const written: OutputFile[] = []
-  const reused: OutputFile[] = []
+  const outputFiles: OutputFile[] = []
   const pages: BuildCache['pages'] = Object.create(null)
-  const rendered = new Map<string, {key: string; files: OutputFile[]; summary?: PageSummary}>()
   const coverage: CoverageRecord[] = []
+  const listed: string[] = []
+  const inShard = shardFilter(loaded, options)
   // Review pages and the dashboard come with the HTML, except where a caller (release) leaves them out.
   const review = chosen.includes('html') && options.review !== false
   const glossaries = review ? await readGlossaries(loaded) : new Map<string, Glossary>()
   const dashboard: DashboardRow[] = []
   const reported = checked === undefined ? undefined : reportByFile(checked)
-  /** `status.html`, rendered only when what it shows changed. */
-  const writeDashboard = async (rows: DashboardRow[], documents: readonly SourceDocument[]) => {
-    rows.sort((a, b) => compare(a.row.language, b.row.language) || compare(a.row.document, b.row.document))
-    const sourceLanguage = documents[0]?.language ?? 'en'
-    const key = cacheKey('status', sourceLanguage, JSON.stringify(rows))
-    if (await reuse('status', key)) return
-    const text = renderDashboard(rows, sourceLanguage)
-    outputs.set('status.html', text)
-    rendered.set('status', {key, files: [outputFile('status.html', text)]})
-  }
-  /** Reuse the cached page `name` when its key is `key`, its files are intact and it has the summary asked for. */
-  const reuse = async (name: string, key: string, summary = false): Promise<CachedPage | undefined> => {
+  // Checked once, before anything is written; each language's folder when its first page is.
+  assertRealFolders(within, out)
+  const checkedFolders = new Set<string>()
+  /** The cached page `name` when its key is `key` and its files are intact, counted as output. */
+  const reuse = (name: string, key: string): CachedPage | undefined => {
     const cached = cache.pages[name]
-    if (cached?.key !== key || (summary && cached.summary === undefined) || !(await outputsIntact(out, cached.files))) return undefined
-    reused.push(...cached.files.map(({stamp: _stamp, ...file}) => file))
+    if (cached?.key !== key || !outputsIntact(out, cached.files)) return undefined
+    outputFiles.push(...cached.files.map(({stamp: _stamp, ...file}) => file))
     pages[name] = cached
     return cached
+  }
+  /** Write a page's files (as rendered: hundreds of languages' pages are never all in memory at once) and cache them. */
+  const emit = (name: string, key: string, texts: readonly (readonly [string, string])[], summary?: PageSummary) => {
+    const folder = texts[0]![0].includes('/') ? texts[0]![0].slice(0, texts[0]![0].indexOf('/')) : ''
+    if (!checkedFolders.has(folder)) assertRealFolders(within, join(out, folder))
+    checkedFolders.add(folder)
+    for (const [path, text] of texts) writeIfChanged(join(out, path), text, within)
+    const written = texts.map(([path, text]) => outputFile(path, text))
+    outputFiles.push(...written)
+    pages[name] = {key, files: stampFiles(out, written), ...(summary ? {summary} : {})}
   }
   for (const document of loaded.documents) {
     const files = new Map([...loaded.segmentFiles].flatMap(([language, perDocument]) => (perDocument.has(document.id) ? [[language, perDocument.get(document.id)!]] : [])))
@@ -124,23 +147,28 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
     const published = localized.filter((page) => page.status === 'source' || page.coverage >= (options.minCoverage ?? 0))
     for (const page of localized) coverage.push(coverageRecord(page, published.includes(page)))
     const links = published.map((page) => ({language: page.language, href: `../${page.language}/${document.id}.html`}))
-    for (const [index, page] of published.entries()) {
-      options.onProgress?.({document: document.id, done: index + 1, total: published.length})
+    const mine = published.filter((page) => inShard(page.language))
+    for (const page of published) listed.push(...chosen.map((format) => `${page.language}/${document.id}.${format}`))
+    for (const [index, page] of mine.entries()) {
+      options.onProgress?.({document: document.id, done: index + 1, total: mine.length})
       const base = `${page.language}/${document.id}`
       const key = pageKey(page, links, chosen, width)
-      if (await reuse(base, key)) continue
+      if (reuse(base, key)) continue
       const texts: [string, string][] = []
       if (chosen.includes('html')) texts.push([`${base}.html`, renderHtml(page, {links})])
       if (chosen.includes('md')) texts.push([`${base}.md`, renderMarkdown(page)])
       if (chosen.includes('txt')) texts.push([`${base}.txt`, renderText(page.tree, {width})])
-      for (const [path, text] of texts) outputs.set(path, text)
-      rendered.set(base, {key, files: texts.map(([path, text]) => outputFile(path, text))})
+      emit(base, key, texts)
     }
     if (!review) continue
     for (const language of translated) {
       // The pseudo-locale has no segment file to review.
       if (language === pseudoLocale || (requested !== undefined && !requested.includes(language))) continue
       const base = `${language}/${document.id}`
+      const path = `${base}.review.html`
+      listed.push(path)
+      // A worker's shard leaves the dashboard, and so the rows of other languages, to the main thread.
+      if (!writeShared && !inShard(language)) continue
       const isPublished = published.some((page) => page.language === language)
       const segmentFile = loaded.segmentFiles.get(language)?.get(document.id)
       const glossary = glossaries.get(language)
@@ -148,39 +176,102 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
       // Everything the review page and its dashboard row depend on: the source, the segment file as
       // parsed (with its lines), the glossary and the links.
       const key = cacheKey('review', document.text, language, JSON.stringify(segmentFile ?? null), JSON.stringify(glossary === undefined ? null : [...glossary]), JSON.stringify(hrefs))
-      let summary = (await reuse(`${base}.review`, key, true))?.summary
+      const name = `${base}.review`
+      // Another shard renders the page; this one only needs its row for the dashboard.
+      let summary = inShard(language) ? reuse(name, key)?.summary : cache.pages[name]?.key === key ? cache.pages[name]?.summary : undefined
       if (summary === undefined) {
-        const path = `${base}.review.html`
-        const result = reported?.get(`${defaults.translationsDir}/${base}.md`, statuses.get(language)!) ?? fromCheck(checkSegmentFile(document, language, segmentFile, glossary))
-        const {findings} = result
-        const text = renderReview({document, language, statuses: result.statuses, row: result.row, findings, ...hrefs})
-        const output = outputFile(path, text)
-        written.push(output)
-        await early.add(() => writeIfChanged(join(out, path), text))
+        const file = `${defaults.translationsDir}/${base}.md`
+        const known = reported?.rows.get(file)
+        const result =
+          known === undefined
+            ? checkSegmentFile(document, language, segmentFile, glossary)
+            : {statuses: statuses.get(language)!, row: known, findings: reported!.findings.get(file) ?? []}
+        const findings = 'file' in result ? findingRecords([result.file]) : result.findings
         summary = {row: result.row, findings: countByRule(findings)}
-        rendered.set(`${base}.review`, {key, files: [output], summary})
+        if (inShard(language)) emit(name, key, [[path, renderReview({document, language, statuses: result.statuses, row: result.row, findings, ...hrefs})]], summary)
       }
-      dashboard.push({...summary, reviewHref: `${base}.review.html`, pageHref: isPublished ? `${base}.html` : undefined})
+      dashboard.push({...summary, reviewHref: path, pageHref: isPublished ? `${base}.html` : undefined})
     }
   }
-  if (chosen.includes('html')) outputs.set('index.html', renderIndex(coverage, loaded.documents))
-  if (review) await writeDashboard(dashboard, loaded.documents)
-  await early.settle()
-  const files = [...reused, ...written, ...[...outputs].map(([path, text]) => outputFile(path, text))].sort((a, b) => (a.path < b.path ? -1 : 1))
+  const byPath = (a: {path: string}, b: {path: string}) => (a.path < b.path ? -1 : 1)
+  if (chosen.includes('html')) listed.push('index.html')
+  if (review) listed.push('status.html')
   const manifest: Manifest = {
     sources: loaded.documents.map((document) => ({document: document.id, path: document.path, language: document.language, revision: document.revision})),
     coverage,
-    files
+    files: listed.map((path) => ({path})).sort(byPath)
   }
   const epoch = process.env.SOURCE_DATE_EPOCH
   if (epoch !== undefined && /^\d+$/.test(epoch)) manifest.built = new Date(Number(epoch) * 1000).toISOString()
-  await removeStaleOutputs(out, new Set(files.map((file) => file.path)))
-  // Build output can always be rebuilt: written without flushing, several at a time, and only when changed.
-  await forEachConcurrently([...outputs, ['manifest.json', `${JSON.stringify(manifest, null, 2)}\n`] as [string, string]], 8, ([path, text]) => writeIfChanged(join(out, path), text))
-  for (const [base, page] of rendered) pages[base] = {...page, files: await stampFiles(out, page.files)}
-  // Pages of other languages (a build with --lang) stay cached.
+  if (writeShared) {
+    if (chosen.includes('html')) {
+      const text = renderIndex(coverage, loaded.documents)
+      writeIfChanged(join(out, 'index.html'), text, within)
+      outputFiles.push(outputFile('index.html', text))
+    }
+    if (review) writeDashboard(dashboard, loaded.documents)
+    await removeStaleOutputs(out, new Set(listed))
+    writeIfChanged(join(out, 'manifest.json'), stringifyManifest(manifest), within)
+  }
+  // Pages of other languages (a build with --lang or --shard) stay cached.
   cache.pages = {...cache.pages, ...pages}
-  return resultOf(out, manifest)
+  outputFiles.sort(byPath)
+  return resultOf(out, manifest, outputFiles)
+
+  /** `status.html`, rendered only when what it shows changed. */
+  function writeDashboard(rows: DashboardRow[], documents: readonly SourceDocument[]): void {
+    rows.sort((a, b) => compare(a.row.language, b.row.language) || compare(a.row.document, b.row.document))
+    const sourceLanguage = documents[0]?.language ?? 'en'
+    const key = cacheKey('status', sourceLanguage, JSON.stringify(rows))
+    if (!reuse('status', key)) emit('status', key, [['status.html', renderDashboard(rows, sourceLanguage)]])
+  }
+}
+
+/** What a worker thread of `build` is given: a project, its settings and a shard of its languages. */
+export interface ShardJob {
+  project: Project
+  config: ProjectConfig
+  options: Omit<BuildOptions, 'onProgress'>
+  shard: {index: number; count: number}
+  /** The build cache's pages. */
+  pages: BuildCache['pages']
+}
+
+/** What a worker thread wrote, and the cache entries of its pages. */
+export interface ShardResult {
+  files: OutputFile[]
+  pages: BuildCache['pages']
+}
+
+// The worker's own bundle entry, beside the CLI's: there is none when running from source (tests).
+const workerUrl = new URL('../build-worker.mjs', import.meta.url)
+
+// Below this many pages for each thread, starting one (and warming its code up) costs more than it saves.
+const pagesPerThread = 64
+
+/** Threads to render with: `--jobs`, or as many as the pages pay for, up to the cores; one for a shard. */
+function threadCount(loaded: LoadedProject, options: BuildOptions): number {
+  if (options.shard !== undefined || !existsSync(workerUrl)) return 1
+  const pages = loaded.documents.length * (loaded.languages.length + 1)
+  return Math.max(1, options.jobs ?? Math.min(availableParallelism(), Math.floor(pages / pagesPerThread)))
+}
+
+function renderInWorker(job: ShardJob): Promise<ShardResult | undefined> {
+  return new Promise((resolve) => {
+    const worker = new Worker(workerUrl, {workerData: job})
+    worker.once('message', (result: ShardResult) => resolve(result))
+    worker.once('error', () => resolve(undefined))
+    worker.once('exit', () => resolve(undefined))
+  })
+}
+
+/** Whether a language is rendered in this build: every language, or those of its shard (see `BuildOptions.shard`). */
+export function shardFilter(loaded: LoadedProject, options: BuildOptions): (language: string) => boolean {
+  const {shard} = options
+  if (shard === undefined) return () => true
+  const all = [...new Set([...loaded.documents.map((document) => document.language), ...loaded.languages, ...(options.pseudo ? [pseudoLocale] : [])])].sort()
+  const mine = new Set(all.filter((_language, index) => index % shard.count === shard.index - 1))
+  return (language) => mine.has(language)
 }
 
 /** Everything a page's files depend on, hashed: its merged segments, its language menu and the options. */
@@ -199,19 +290,8 @@ function segmentFileHref(root: string, out: string, config: ProjectConfig, langu
   return relative(join(out, language), join(root, path)).split(sep).join('/')
 }
 
-/** What a review page shows of a checked segment file. */
-interface CheckedFile {
-  statuses: SegmentStatus[]
-  row: StatusRow
-  findings: FindingRecord[]
-}
-
-function fromCheck(check: SegmentFileCheck): CheckedFile {
-  return {statuses: check.statuses, row: check.row, findings: findingRecords([check.file])}
-}
-
-/** A check report by segment file path: `get` gives a file's row and findings, with the `statuses` given. */
-function reportByFile(report: CheckReport): {get: (path: string, statuses: SegmentStatus[]) => CheckedFile | undefined} {
+/** A check report's rows and findings by segment file path. */
+function reportByFile(report: CheckReport): {rows: Map<string, StatusRow>; findings: Map<string, FindingRecord[]>} {
   const rows = new Map(report.rows.map((row) => [`${defaults.translationsDir}/${row.language}/${row.document}.md`, row]))
   const findings = new Map<string, FindingRecord[]>()
   for (const record of report.records) {
@@ -219,12 +299,7 @@ function reportByFile(report: CheckReport): {get: (path: string, statuses: Segme
     if (list === undefined) findings.set(record.file, [record])
     else list.push(record)
   }
-  return {
-    get(path, statuses) {
-      const row = rows.get(path)
-      return row === undefined ? undefined : {statuses, row, findings: findings.get(path) ?? []}
-    }
-  }
+  return {rows, findings}
 }
 
 /** Findings counted per rule, in rule order. */
@@ -244,9 +319,20 @@ function outputFile(path: string, text: string): OutputFile {
   return {path, sha256: sha256(text), size: Buffer.byteLength(text)}
 }
 
-async function writeIfChanged(path: string, text: string): Promise<void> {
-  const current = await readFile(path, 'utf8').catch(() => undefined)
-  if (current !== text) await writeAtomic(path, text, {durable: false})
+function stringifyManifest(manifest: Manifest): string {
+  return `${JSON.stringify(manifest, null, 2)}\n`
+}
+
+// Build output can always be rebuilt: written without flushing. An unchanged file keeps its
+// modification time, for tools that watch dist/.
+function writeIfChanged(path: string, text: string, within: string): void {
+  let current: string | undefined
+  try {
+    current = readFileSync(path, 'utf8')
+  } catch {
+    // Not there yet.
+  }
+  if (current !== text) writeOutputSync(path, text, within)
 }
 
 function coverageRecord(page: LocalizedDocument, published: boolean): CoverageRecord {
@@ -265,4 +351,9 @@ async function removeStaleOutputs(out: string, current: ReadonlySet<string>): Pr
       await rm(join(out, file.path), {force: true})
     }
   }
+}
+
+function isInside(folder: string, target: string): boolean {
+  const rel = relative(folder, target)
+  return !rel.startsWith('..') && !isAbsolute(rel)
 }

@@ -32,6 +32,14 @@ export interface BuildOptions {
   /** Also run every check, as `check` does, on the (updated) segment files. */
   check?: boolean
   /**
+   * Render only the languages of shard `index` of `count` (1-based): the project's languages sorted,
+   * dealt out in turn. `index.html` and `manifest.json` list every language in every shard, so the
+   * union of all shards' output is the full build, byte for byte.
+   */
+  shard?: {index: number; count: number}
+  /** Threads to render with (default: as many as the number of pages pays for, up to the cores). */
+  jobs?: number
+  /**
    * With HTML: also write the dashboard `status.html` and a review page `<lang>/<doc>.review.html` per
    * translation (default true; a release leaves them out).
    */
@@ -56,8 +64,13 @@ export interface CoverageRecord extends LocalizedCounts {
   published: boolean
 }
 
-/** One file written, with its checksum. */
-export type ManifestFile = OutputFile
+/**
+ * One file of the build. Without checksums: a shard lists every file of the full build without
+ * rendering it (`BuildResult.files` has the checksums of what a build wrote).
+ */
+export interface ManifestFile {
+  path: string
+}
 
 /** `dist/manifest.json`. */
 export interface Manifest {
@@ -71,6 +84,8 @@ export interface Manifest {
 export interface BuildResult {
   out: string
   manifest: Manifest
+  /** The files this build wrote or found up to date (its shard's, with a shard), with checksums; not `manifest.json`. */
+  files: OutputFile[]
   /** Languages and documents held back by `minCoverage`. */
   withheld: CoverageRecord[]
   /** With `update`: what it did to each segment file. */
@@ -90,14 +105,17 @@ export async function build(project: Project, options: BuildOptions = {}): Promi
   const run = async () => {
     const config = await readConfig(project)
     const out = resolve(options.out ?? join(project.root, defaults.distDir))
-    const cache = await readBuildCache(project)
+    const cache = readBuildCache(project)
     // Every language is read, even with --lang: a fallback chain may lead through any of them.
-    const read = await readProjectFiles(project)
+    const read = readProjectFiles(project)
     if (!options.update && !options.check && read.failed.length === 0 && cache.last !== undefined) {
       const fingerprint = inputFingerprint(read.sources, read.segmentFiles, {config, options, out})
       // Nothing changed since the last build and its output is intact: nothing to parse or render,
       // so the parser and renderers are not even loaded.
-      if (cache.last.fingerprint === fingerprint && (await outputsIntact(out, cache.last.files))) return resultOf(out, JSON.parse(cache.last.manifest) as Manifest)
+      if (cache.last.fingerprint === fingerprint && outputsIntact(out, cache.last.files)) {
+        const files = cache.last.files.filter((file) => file.path !== 'manifest.json').map(({stamp: _stamp, ...file}) => file)
+        return resultOf(out, JSON.parse(cache.last.manifest) as Manifest, files)
+      }
     }
     const {buildProject} = await import('./build-project.js')
     return buildProject(read, config, options, cache)
@@ -106,7 +124,7 @@ export async function build(project: Project, options: BuildOptions = {}): Promi
   return options.update ? withProjectLock(project, run) : run()
 }
 
-/** The result of a build that wrote `manifest` to `out`. */
-export function resultOf(out: string, manifest: Manifest): BuildResult {
-  return {out, manifest, withheld: manifest.coverage.filter((record) => !record.published)}
+/** The result of a build that wrote `manifest` and `files` to `out`. */
+export function resultOf(out: string, manifest: Manifest, files: OutputFile[]): BuildResult {
+  return {out, manifest, files, withheld: manifest.coverage.filter((record) => !record.published)}
 }

@@ -63,7 +63,7 @@ export async function readGlossaries(loaded: LoadedProject): Promise<Map<string,
     const path = insideProject(loaded.project, defaults.translationsDir, language, glossaryName)
     if ((await lstat(path).catch(() => undefined)) === undefined) continue
     const display = `${defaults.translationsDir}/${language}/${glossaryName}`
-    const {glossary, file} = parseGlossary(await readText(path, display), display)
+    const {glossary, file} = parseGlossary(readText(path, display), display)
     glossaryFiles.push(file)
     if (glossary) glossaries.set(language, glossary)
   }

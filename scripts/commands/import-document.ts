@@ -45,7 +45,7 @@ export async function importDocument(project: Project, options: ImportDocumentOp
   return withProjectLock(project, async () => {
     const loaded = await loadProject(project)
     const document = pickDocument(loaded, options.document)
-    const {document: translated, file} = parseSourceDocument(await readText(options.input, options.displayPath), {
+    const {document: translated, file} = parseSourceDocument(readText(options.input, options.displayPath), {
       id: document.id,
       path: options.displayPath,
       language: options.language
@@ -69,7 +69,7 @@ export async function importDocument(project: Project, options: ImportDocumentOp
       return next
     })
     const path = segmentFilePath(project, options.language, document.id)
-    await writeAtomic(path, serialize({...segmentFile, entries}, document))
+    await writeAtomic(path, serialize({...segmentFile, entries}, document), {within: project.root})
     return {path: projectPath(project, path), sourcePath: document.path, alignment, imported, kept}
   })
 }

@@ -1,4 +1,4 @@
-import {mkdir, readdir} from 'node:fs/promises'
+import {readdir} from 'node:fs/promises'
 import {defaults} from '../config.js'
 import {failNow} from '../diagnostics.js'
 import {errors} from '../errors.js'
@@ -20,11 +20,10 @@ export async function init(project: Project, language: string): Promise<string[]
     const present = await readdir(folder).catch(() => [] as string[])
     if (present.some((name) => name.endsWith('.md'))) failNow(`${defaults.translationsDir}/${language}`, errors.languageExists(language))
     const {documents} = await loadProject(project, {languages: []})
-    await mkdir(folder, {recursive: true})
     const created: string[] = []
     for (const document of documents) {
       const path = segmentFilePath(project, language, document.id)
-      await writeAtomic(path, serialize(updateSegmentFile(undefined, document.segments, language), document))
+      await writeAtomic(path, serialize(updateSegmentFile(undefined, document.segments, language), document), {within: project.root})
       created.push(projectPath(project, path))
     }
     return created

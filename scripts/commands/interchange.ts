@@ -76,15 +76,23 @@ export async function importTranslations(project: Project, options: ExchangeOpti
     const loaded = await loadProject(project)
     const document = pickDocument(loaded, options.document)
     if (!loaded.languages.includes(options.language)) failNow('<arguments>', errors.unknownLanguage(options.language))
-    const {units, file} = parsers[options.format](await readText(options.input, options.displayPath), options.displayPath)
+    const {units, file} = parsers[options.format](readText(options.input, options.displayPath), options.displayPath)
     throwIfErrors([file])
     const updated = applyImport(document, currentFile(loaded, document, options.language), units!, file)
     throwIfErrors([file])
     const path = segmentFilePath(project, options.language, document.id)
     const text = serialize(updated!, document)
-    const before = await readText(path, path).catch(() => undefined)
-    if (before === text) return false
-    await writeAtomic(path, text)
+    if (readTextOrNothing(path) === text) return false
+    await writeAtomic(path, text, {within: project.root})
     return true
   })
+}
+
+// The segment file as it is now, if it can be read at all: only to skip rewriting identical text.
+function readTextOrNothing(path: string): string | undefined {
+  try {
+    return readText(path, path)
+  } catch {
+    return undefined
+  }
 }

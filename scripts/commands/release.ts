@@ -157,7 +157,7 @@ async function findLastShipped(folder: string, releases: readonly ReleaseRecord[
 }
 
 async function defaultName(project: Project): Promise<string> {
-  const documents = await listDocuments(project)
+  const documents = listDocuments(project)
   if (documents.length > 1) failNow('<arguments>', errors.releaseNameRequired(documents))
   return documents[0]!
 }

@@ -54,7 +54,7 @@ export async function update(project: Project, options: UpdateOptions = {}): Pro
 
 /** Write the files of an update plan, each atomically and durably; several at a time, so the flushes overlap. */
 export async function writeUpdate(plan: UpdatePlan): Promise<void> {
-  await forEachConcurrently(plan.writes, 8, ([path, text]) => writeAtomic(path, text))
+  await forEachConcurrently(plan.writes, 8, ([path, text]) => writeAtomic(path, text, {within: plan.updated.project.root}))
 }
 
 /** Plan the update of the segment files of `languages` (default: every loaded one): pure, nothing is read or written. */

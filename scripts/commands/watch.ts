@@ -62,11 +62,11 @@ export async function watch(project: Project, options: WatchOptions, output: Out
         onProgress: progress && ((step) => progress.update(`building ${step.document}: ${step.done}/${step.total} languages`))
       })
       progress?.clear()
-      const next = new Map(result.manifest.files.map((file) => [file.path, file.sha256]))
+      const next = new Map(result.files.map((file) => [file.path, file.sha256]))
       const changed = [...next].filter(([path, hash]) => hashes.get(path) !== hash).map(([path]) => path)
       hashes = next
       failure = undefined
-      output.print(`${paint.stdout('green', 'built')} ${result.manifest.files.length + 1} files in ${Math.round(performance.now() - started)} ms${cause}\n`)
+      output.print(`${paint.stdout('green', 'built')} ${result.files.length + 1} files in ${Math.round(performance.now() - started)} ms${cause}\n`)
       hub.send({failed: false, changed})
     } catch (error) {
       progress?.clear()

@@ -18,7 +18,8 @@ export function applyImport(document: SourceDocument, segmentFile: SegmentFile, 
   const unknown = units.filter((unit) => !entries.has(unit.id))
   if (unknown.length > 0) fail(file, errors.unknownSegments(unknown.map((unit) => unit.id)), unknown[0]!.place)
   for (const unit of units) {
-    const problem = unit.translation === '' ? undefined : translationSyntaxProblem(unit.id, unit.translation)
+    // JSON and XML escapes can name half a surrogate pair; written as UTF-8 it would silently become U+FFFD.
+    const problem = /\p{Cs}/u.test(unit.translation) ? errors.loneSurrogate(unit.id) : unit.translation === '' ? undefined : translationSyntaxProblem(unit.id, unit.translation)
     if (problem) fail(file, problem, unit.place)
   }
   if (file.messages.some((message) => message.fatal === true)) return undefined

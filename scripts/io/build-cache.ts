@@ -1,11 +1,13 @@
 import {createHash} from 'node:crypto'
-import {lstat, readFile} from 'node:fs/promises'
-import {join} from 'node:path'
+import {lstatSync, readFileSync} from 'node:fs'
+import {dirname, join} from 'node:path'
 import {sha256} from '../checksum.js'
+import {failNow} from '../diagnostics.js'
+import {errors} from '../errors.js'
 import type {RuleCount} from '../render/render-dashboard.js'
 import type {StatusRow} from '../types.js'
 import {insideProject, type Project} from './project.js'
-import {writeAtomic} from './write-atomic.js'
+import {assertRealFolders, writeOutputSync} from './write-atomic.js'
 
 /** Folder of the build cache in a project: git-ignored, safe to delete at any time. */
 export const cacheDir = '.interlinear-cache'
@@ -71,12 +73,14 @@ const cachePath = (project: Project) => insideProject(project, cacheDir, 'build.
 /**
  * Read the build cache. It is only a hint: a missing, unreadable or malformed cache (or one written
  * by hand to mislead) reads as empty, and a cached output is reused only when its key matches and the
- * file on disk still has the recorded checksum.
+ * file on disk still has the recorded stamp.
  */
-export async function readBuildCache(project: Project): Promise<BuildCache> {
+export function readBuildCache(project: Project): BuildCache {
+  // Refused before the build writes anything: its write would go wherever the link points.
+  if (lstatSync(insideProject(project, cacheDir), {throwIfNoEntry: false})?.isSymbolicLink()) failNow(cacheDir, errors.symlink())
   let data: unknown
   try {
-    data = JSON.parse(await readFile(cachePath(project), 'utf8'))
+    data = JSON.parse(readFileSync(cachePath(project), 'utf8'))
   } catch {
     return {pages: {}}
   }
@@ -92,32 +96,30 @@ export async function readBuildCache(project: Project): Promise<BuildCache> {
 }
 
 /** Write the build cache atomically (not flushed: losing it costs a rebuild, nothing more). */
-export async function writeBuildCache(project: Project, cache: BuildCache): Promise<void> {
-  await writeAtomic(cachePath(project), `${JSON.stringify(cache)}\n`, {durable: false})
+export function writeBuildCache(project: Project, cache: BuildCache): void {
+  const path = cachePath(project)
+  assertRealFolders(project.root, dirname(path))
+  writeOutputSync(path, `${JSON.stringify(cache)}\n`, project.root)
 }
 
 /** The stamp of a regular file (see `CachedFile`); `undefined` when it is missing or not a regular file. */
-export async function fileStamp(path: string): Promise<string | undefined> {
-  const stats = await lstat(path, {bigint: true}).catch(() => undefined)
+export function fileStamp(path: string): string | undefined {
+  const stats = lstatSync(path, {bigint: true, throwIfNoEntry: false})
   return stats?.isFile() ? `${stats.dev}:${stats.ino}:${stats.mtimeNs}:${stats.size}` : undefined
 }
 
 /** `files` of `out` with their stamps, as they are now on disk. */
-export async function stampFiles(out: string, files: readonly OutputFile[]): Promise<CachedFile[]> {
-  return Promise.all(files.map(async (file) => ({...file, stamp: (await fileStamp(join(out, file.path))) ?? ''})))
+export function stampFiles(out: string, files: readonly OutputFile[]): CachedFile[] {
+  return files.map((file) => ({...file, stamp: fileStamp(join(out, file.path)) ?? ''}))
 }
 
-/** Whether every file is in `out` as the build that wrote it left it: same stamp, same checksum. */
-export async function outputsIntact(out: string, files: readonly CachedFile[]): Promise<boolean> {
-  const intact = await Promise.all(
-    files.map(async (file) => {
-      const path = join(out, file.path)
-      if (file.stamp === '' || (await fileStamp(path)) !== file.stamp) return false
-      const content = await readFile(path).catch(() => undefined)
-      return content !== undefined && content.length === file.size && sha256(content) === file.sha256
-    })
-  )
-  return intact.every(Boolean)
+/**
+ * Whether every file is in `out` as the build that wrote it left it: the same stamp. A file written or
+ * touched since, or put there by a checkout or a copy, has another inode or modification time; so, as
+ * for make and git, the stamp is trusted without reading the file.
+ */
+export function outputsIntact(out: string, files: readonly CachedFile[]): boolean {
+  return files.every((file) => file.stamp !== '' && fileStamp(join(out, file.path)) === file.stamp)
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -153,14 +155,15 @@ function isPageSummary(value: unknown): value is PageSummary {
 /** What a build's output depends on besides the files: project settings, options and output folder. */
 export interface BuildSettings {
   config: unknown
-  options: {update?: boolean; check?: boolean}
+  options: {update?: boolean; check?: boolean; jobs?: number}
   out: string
 }
 
 /** A hash of every input of a build: sources, segment files, settings, options and output folder. */
 export function inputFingerprint(sources: readonly {id: string; text: string}[], segmentFiles: readonly {language: string; id: string; bytes: Uint8Array}[], settings: BuildSettings): string {
   // Updating and checking change the segment files first: the fingerprint is of what the build reads.
-  const {update: _update, check: _check, ...options} = settings.options
+  // Threads change how fast, not what.
+  const {update: _update, check: _check, jobs: _jobs, ...options} = settings.options
   const files = [...segmentFiles].sort((a, b) => compare(`${a.language}/${a.id}`, `${b.language}/${b.id}`))
   return cacheKey(
     JSON.stringify({config: settings.config, options, out: settings.out, epoch: process.env.SOURCE_DATE_EPOCH ?? null}),

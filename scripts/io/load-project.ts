@@ -47,7 +47,7 @@ export function parseProjectFiles(read: ProjectFiles): LoadedProject {
 
 /** Read and parse every source document and the segment files of the requested languages. */
 export async function loadProject(project: Project, options: LoadOptions = {}): Promise<LoadedProject> {
-  return parseProjectFiles(await readProjectFiles(project, options))
+  return parseProjectFiles(readProjectFiles(project, options))
 }
 
 /** Whether `path` exists. */

@@ -1,4 +1,4 @@
-import {lstat, readdir} from 'node:fs/promises'
+import {lstatSync, readdirSync, type Dirent} from 'node:fs'
 import {isAbsolute, join, relative, resolve, sep} from 'node:path'
 import {defaults} from '../config.js'
 import {failNow} from '../diagnostics.js'
@@ -68,19 +68,25 @@ export function segmentFilePath(project: Project, language: string, document: st
   return insideProject(project, defaults.translationsDir, language, `${document}.md`)
 }
 
+/** A top-level folder of the project, refused when it is a symbolic link (reads and writes would leave the project). */
+function realFolder(project: Project, name: string): string {
+  const folder = insideProject(project, name)
+  if (lstatSync(folder, {throwIfNoEntry: false})?.isSymbolicLink()) failNow(name, errors.symlink())
+  return folder
+}
+
 /**
  * Document IDs of every `source/*.md`, sorted. Names that cannot be IDs, and symlinks, are errors.
  */
-export async function listDocuments(project: Project): Promise<string[]> {
-  const folder = insideProject(project, defaults.sourceDir)
-  const names = await readdir(folder).catch(() => [] as string[])
+export function listDocuments(project: Project): string[] {
   const documents: string[] = []
-  for (const name of names.sort()) {
+  for (const entry of entriesOf(realFolder(project, defaults.sourceDir))) {
+    const {name} = entry
     if (name.startsWith('.') || !name.endsWith('.md')) continue
     const id = name.slice(0, -3)
     const display = `${defaults.sourceDir}/${name}`
     if (!isDocumentName(id)) failNow(display, errors.documentName(name))
-    if ((await lstat(join(folder, name))).isSymbolicLink()) failNow(display, errors.symlink())
+    if (entry.isSymbolicLink()) failNow(display, errors.symlink())
     documents.push(id)
   }
   if (documents.length === 0) failNow(defaults.sourceDir, errors.noSources(defaults.sourceDir))
@@ -91,16 +97,14 @@ export async function listDocuments(project: Project): Promise<string[]> {
  * Language tags of every folder in `translations/`, sorted. Hidden entries (like temporary files) are
  * skipped; a folder that is not a usable tag, or a symlink, is an error.
  */
-export async function listLanguages(project: Project): Promise<string[]> {
-  const folder = insideProject(project, defaults.translationsDir)
-  const names = await readdir(folder).catch(() => [] as string[])
+export function listLanguages(project: Project): string[] {
   const languages: string[] = []
-  for (const name of names.sort()) {
+  for (const entry of entriesOf(realFolder(project, defaults.translationsDir))) {
+    const {name} = entry
     if (name.startsWith('.')) continue
     const display = `${defaults.translationsDir}/${name}`
-    const stats = await lstat(join(folder, name))
-    if (stats.isSymbolicLink()) failNow(display, errors.symlink())
-    if (!stats.isDirectory()) continue
+    if (entry.isSymbolicLink()) failNow(display, errors.symlink())
+    if (!entry.isDirectory()) continue
     assertLanguageTag(name, display)
     languages.push(name)
   }
@@ -110,11 +114,18 @@ export async function listLanguages(project: Project): Promise<string[]> {
 /**
  * Document IDs that have a segment file in `language`, sorted.
  */
-export async function listSegmentFiles(project: Project, language: string): Promise<string[]> {
-  const folder = insideProject(project, defaults.translationsDir, language)
-  const names = await readdir(folder).catch(() => [] as string[])
-  return names
+export function listSegmentFiles(project: Project, language: string): string[] {
+  return entriesOf(insideProject(project, defaults.translationsDir, language))
+    .map((entry) => entry.name)
     .filter((name) => !name.startsWith('.') && name.endsWith('.md'))
     .map((name) => name.slice(0, -3))
-    .sort()
+}
+
+// The entries of a folder sorted by name (none when it is missing); their types come with the listing, no stat per entry.
+function entriesOf(folder: string): Dirent[] {
+  try {
+    return readdirSync(folder, {withFileTypes: true}).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  } catch {
+    return []
+  }
 }

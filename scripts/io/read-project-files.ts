@@ -31,9 +31,9 @@ export interface ProjectFiles {
 }
 
 // Read a file and turn an InputError from the reader into messages on a shared list.
-async function readOrCollect(absolute: string, path: string, failed: VFile[]): Promise<ReadFile | undefined> {
+function readOrCollect(absolute: string, path: string, failed: VFile[]): ReadFile | undefined {
   try {
-    return {path, ...(await readTextAndBytes(absolute, path))}
+    return {path, ...readTextAndBytes(absolute, path)}
   } catch (error) {
     if (!(error instanceof InputError)) throw error
     failed.push(...error.files)
@@ -42,14 +42,14 @@ async function readOrCollect(absolute: string, path: string, failed: VFile[]): P
 }
 
 /**
- * Read every source document and the segment files of the requested languages, all at once (IO
- * overlaps), in a fixed order so that reports are deterministic. Nothing is parsed.
+ * Read every source document and the segment files of the requested languages, in a fixed order so
+ * that reports are deterministic. Nothing is parsed.
  */
-export async function readProjectFiles(project: Project, options: LoadOptions = {}): Promise<ProjectFiles> {
+export function readProjectFiles(project: Project, options: LoadOptions = {}): ProjectFiles {
   const failed: VFile[] = []
-  const ids = await listDocuments(project)
+  const ids = listDocuments(project)
   const sourceReads = ids.map((id) => readOrCollect(sourcePath(project, id), projectPath(project, sourcePath(project, id)), failed))
-  const existing = await listLanguages(project)
+  const existing = listLanguages(project)
   for (const language of options.languages ?? []) {
     if (!existing.includes(language)) {
       const file = failedFile(`${defaults.translationsDir}/${language}`)
@@ -59,19 +59,22 @@ export async function readProjectFiles(project: Project, options: LoadOptions = 
   }
   const languages = options.languages ? existing.filter((language) => options.languages!.includes(language)) : existing
   const known = new Set(ids)
-  const listed = (await Promise.all(languages.map(async (language) => (await listSegmentFiles(project, language)).map((id) => ({language, id}))))).flat()
+  const listed = languages.flatMap((language) => listSegmentFiles(project, language).map((id) => ({language, id})))
   const segmentReads = listed.map(({language, id}) => {
     const absolute = segmentFilePath(project, language, id)
     const path = projectPath(project, absolute)
-    if (known.has(id)) return readOrCollect(absolute, path, failed).then((read) => read && {...read, language, id})
+    if (known.has(id)) {
+      const read = readOrCollect(absolute, path, failed)
+      return read && {...read, language, id}
+    }
     const file = failedFile(path)
     fail(file, errors.unknownDocument(id), {line: 1, column: 1})
     failed.push(file)
     return undefined
   })
-  const sources = (await Promise.all(sourceReads)).flatMap((read, index) => (read ? [{...read, id: ids[index]!}] : []))
-  const segmentFiles = (await Promise.all(segmentReads)).flatMap((read) => (read ? [read] : []))
-  // Failures arrive in the order reads finish: sort them by path for a stable report.
+  const sources = sourceReads.flatMap((read, index) => (read ? [{...read, id: ids[index]!}] : []))
+  const segmentFiles = segmentReads.flatMap((read) => (read ? [read] : []))
+  // Sources fail before segment files: sort failures by path for a report in file order.
   failed.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
   return {project, sources, languages, segmentFiles, failed}
 }

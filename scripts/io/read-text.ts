@@ -1,4 +1,4 @@
-import {lstat, readFile} from 'node:fs/promises'
+import {closeSync, constants, fstatSync, lstatSync, openSync, readSync} from 'node:fs'
 import {errors} from '../errors.js'
 import {failNow} from '../diagnostics.js'
 import {limits} from '../limits.js'
@@ -12,18 +12,39 @@ const decoder = new TextDecoder('utf-8', {fatal: true, ignoreBOM: false})
  * @param absolutePath file to read
  * @param displayPath path shown in diagnostics (relative to the project)
  */
-export async function readText(absolutePath: string, displayPath: string): Promise<string> {
-  return (await readTextAndBytes(absolutePath, displayPath)).text
+export function readText(absolutePath: string, displayPath: string): string {
+  return readTextAndBytes(absolutePath, displayPath).text
 }
 
-/** `readText`, also returning the bytes as they are on disk. */
-export async function readTextAndBytes(absolutePath: string, displayPath: string): Promise<{text: string; bytes: Buffer}> {
-  const stats = await lstat(absolutePath)
-  if (stats.isSymbolicLink()) failNow(displayPath, errors.symlink())
-  if (!stats.isFile()) failNow(displayPath, errors.notAFile(stats.isDirectory() ? 'a folder' : 'a special file'))
-  if (stats.size > limits.maxFileBytes) failNow(displayPath, errors.fileTooLarge(stats.size, limits.maxFileBytes))
-  const bytes = await readFile(absolutePath)
-  return {text: decodeText(bytes, displayPath), bytes}
+/**
+ * `readText`, also returning the bytes as they are on disk. Synchronous: projects are hundreds of
+ * small files, read several times faster without a thread-pool round trip per system call.
+ */
+export function readTextAndBytes(absolutePath: string, displayPath: string): {text: string; bytes: Buffer} {
+  let descriptor: number
+  try {
+    // O_NOFOLLOW: a symlink swapped in after any check is still not followed.
+    descriptor = openSync(absolutePath, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ELOOP' || lstatSync(absolutePath, {throwIfNoEntry: false})?.isSymbolicLink()) failNow(displayPath, errors.symlink())
+    throw error
+  }
+  try {
+    const stats = fstatSync(descriptor)
+    if (!stats.isFile()) failNow(displayPath, errors.notAFile(stats.isDirectory() ? 'a folder' : 'a special file'))
+    if (stats.size > limits.maxFileBytes) failNow(displayPath, errors.fileTooLarge(stats.size, limits.maxFileBytes))
+    const bytes = Buffer.allocUnsafe(stats.size)
+    let length = 0
+    while (length < bytes.length) {
+      const read = readSync(descriptor, bytes, length, bytes.length - length, null)
+      if (read === 0) break
+      length += read
+    }
+    const content = bytes.subarray(0, length)
+    return {text: decodeText(content, displayPath), bytes: content}
+  } finally {
+    closeSync(descriptor)
+  }
 }
 
 /**

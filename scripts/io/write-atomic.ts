@@ -1,19 +1,59 @@
 import {randomBytes} from 'node:crypto'
-import {lstat, mkdir, open, rename, rm} from 'node:fs/promises'
-import {basename, dirname, join} from 'node:path'
+import {closeSync, lstatSync, mkdirSync, openSync, renameSync, rmSync, writeSync} from 'node:fs'
+import {mkdir, open, rename, rm} from 'node:fs/promises'
+import {basename, dirname, isAbsolute, join, relative, sep} from 'node:path'
+import {failNow} from '../diagnostics.js'
+import {errors} from '../errors.js'
+
+/** Options for `writeAtomic`. */
+export interface WriteOptions {
+  /** Flush to disk before the rename (default). */
+  durable?: boolean
+  /**
+   * The folder the write must stay in (the project, or an output folder): every folder from it down
+   * to the file, and the file, must not be symbolic links, so a link committed in a pull request
+   * (`dist`, `dist/es`, `translations`, the cache) cannot send the write outside.
+   */
+  within?: string
+}
+
+/** Refuse a symbolic link (or a file) at any folder from `within` down to `folder`; missing ones are made by `mkdir`. */
+export function assertRealFolders(within: string, folder: string): void {
+  const rel = relative(within, folder)
+  if (rel.startsWith('..') || isAbsolute(rel)) throw new Error(`${folder} is outside ${within}`)
+  let current = within
+  for (const part of rel === '' ? [] : rel.split(sep)) {
+    current = join(current, part)
+    const stats = lstatSync(current, {throwIfNoEntry: false})
+    if (stats === undefined) return
+    const shown = relative(within, current).split(sep).join('/')
+    if (stats.isSymbolicLink()) failNow(shown, errors.symlink())
+    if (!stats.isDirectory()) failNow(shown, errors.notAFile('a file where a folder should be'))
+  }
+}
+
+// Temporary names start with `.` and end with `.tmp`, so no scan mistakes them for documents.
+function temporaryPath(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
+}
+
+// A symbolic link at the target is refused rather than replaced or followed.
+function refuseSymlink(path: string, within: string | undefined): void {
+  if (!lstatSync(path, {throwIfNoEntry: false})?.isSymbolicLink()) return
+  if (within !== undefined) failNow(relative(within, path).split(sep).join('/'), errors.symlink())
+  throw new Error(`Refusing to write through the symbolic link ${path}`)
+}
 
 /**
  * Write `content` to `path` atomically: a temporary file in the same folder, flushed to disk,
  * then renamed over the target, so a killed process leaves either the old or the new file.
- * Temporary names start with `.` and end with `.tmp`, so no scan mistakes them for documents.
- * A symlink at `path` is refused rather than followed. `durable: false` skips the flush for output
- * that can be rebuilt (dist/): the rename still keeps readers from seeing half a file.
+ * `durable: false` skips the flush.
  */
-export async function writeAtomic(path: string, content: string | Uint8Array, options: {durable?: boolean} = {}): Promise<void> {
+export async function writeAtomic(path: string, content: string | Uint8Array, options: WriteOptions = {}): Promise<void> {
   const folder = dirname(path)
-  const existing = await lstat(path).catch(() => undefined)
-  if (existing?.isSymbolicLink()) throw new Error(`Refusing to write through the symbolic link ${path}`)
-  const temporary = join(folder, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
+  if (options.within !== undefined) assertRealFolders(options.within, folder)
+  refuseSymlink(path, options.within)
+  const temporary = temporaryPath(path)
   // The folder usually exists: create it only when the first attempt says it does not.
   const handle = await open(temporary, 'wx', 0o644).catch(async (error: NodeJS.ErrnoException) => {
     if (error.code !== 'ENOENT') throw error
@@ -33,6 +73,39 @@ export async function writeAtomic(path: string, content: string | Uint8Array, op
     await rename(temporary, path)
   } catch (error) {
     await rm(temporary, {force: true})
+    throw error
+  }
+}
+
+/**
+ * `writeAtomic` for output that can always be rebuilt (dist/, caches): not flushed, and synchronous,
+ * since hundreds of small files are written several times faster without a thread-pool round trip
+ * per system call. Readers still never see half a file. The caller checks the folders (`assertRealFolders`)
+ * once, not once per file.
+ */
+export function writeOutputSync(path: string, content: string | Uint8Array, within?: string): void {
+  refuseSymlink(path, within)
+  const temporary = temporaryPath(path)
+  let descriptor: number
+  try {
+    descriptor = openSync(temporary, 'wx', 0o644)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    mkdirSync(dirname(path), {recursive: true})
+    descriptor = openSync(temporary, 'wx', 0o644)
+  }
+  try {
+    const bytes = typeof content === 'string' ? Buffer.from(content) : content
+    for (let written = 0; written < bytes.length; ) written += writeSync(descriptor, bytes, written)
+    closeSync(descriptor)
+    renameSync(temporary, path)
+  } catch (error) {
+    try {
+      closeSync(descriptor)
+    } catch {
+      // Already closed.
+    }
+    rmSync(temporary, {force: true})
     throw error
   }
 }

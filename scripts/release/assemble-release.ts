@@ -1,5 +1,6 @@
 import {sha256} from '../checksum.js'
-import type {CoverageRecord, Manifest, ManifestFile} from '../commands/build.js'
+import type {CoverageRecord, Manifest} from '../commands/build.js'
+import type {OutputFile} from '../io/build-cache.js'
 import {renderIndex} from '../render/render-index.js'
 import type {ArchiveFile} from './archive-entries.js'
 import {diffSources, diffTranslation} from './diff-releases.js'
@@ -44,7 +45,9 @@ export interface AssembledRelease {
 }
 
 /** `manifest.json` of a release: the build's manifest, what each language ships, and every page's checksum. */
-export interface ReleaseManifest extends Omit<Manifest, 'built'> {
+export interface ReleaseManifest extends Omit<Manifest, 'built' | 'files'> {
+  /** Every file of the release but this manifest and the checksum list, with its checksum. */
+  files: OutputFile[]
   release: {
     name: string
     version: string
@@ -103,7 +106,7 @@ export function assembleRelease(input: ReleaseInput): AssembledRelease {
     },
     sources: input.manifest.sources,
     coverage: input.manifest.coverage,
-    files: [...pages].map(([path, content]): ManifestFile => ({path, sha256: sha256(content), size: content.length})).sort(byPath)
+    files: [...pages].map(([path, content]): OutputFile => ({path, sha256: sha256(content), size: content.length})).sort(byPath)
   }
   const summary: ReleaseSummary = {
     name: input.name,

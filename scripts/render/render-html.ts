@@ -1,21 +1,13 @@
-import type {Element, ElementContent, Root as HastRoot} from 'hast'
+import type {Element} from 'hast'
 import {h} from 'hastscript'
 import {toHtml} from 'hast-util-to-html'
 import {toString} from 'mdast-util-to-string'
-import remarkRehype from 'remark-rehype'
-import {unified} from 'unified'
-import {visit} from 'unist-util-visit'
 import type {LocalizedDocument} from '../merge/merge-translations.js'
 import {parseInline} from '../merge/parse-inline.js'
 import {uiStrings} from '../ui/ui-strings.js'
+import {articleTemplate, fillArticle, toSafeHast, type PassageTitles} from './article-template.js'
 import {direction, nativeName} from './language-info.js'
 import {renderPage} from './page-shell.js'
-import {isSafeUrl} from './safe-url.js'
-
-/** Raw HTML is dropped (`allowDangerousHtml` stays off): it never reaches a page. */
-const toHast = unified().use(remarkRehype).freeze()
-
-const urlProperties = ['href', 'src', 'cite', 'poster', 'action', 'formAction'] as const
 
 /** A language a page links to in its menu and alternates. */
 export interface PageLink {
@@ -47,19 +39,9 @@ export function documentTitle(localized: LocalizedDocument): string {
 export function renderHtml(localized: LocalizedDocument, options: RenderHtmlOptions): string {
   const {language, document} = localized
   const t = uiStrings(language)
-  const content = toHast.runSync(localized.tree) as HastRoot
-  visit(content, 'element', (node: Element) => {
-    for (const name of urlProperties) {
-      const value = node.properties[name]
-      if (typeof value === 'string' && !isSafeUrl(value)) delete node.properties[name]
-    }
-    const classes = node.properties.className
-    if (Array.isArray(classes) && classes.includes('fallback')) {
-      node.properties.title = t('fallback_title', {language: nativeName(String(node.properties.lang))})
-    } else if (Array.isArray(classes) && classes.includes('outdated')) {
-      node.properties.title = t('outdated_title')
-    }
-  })
+  const titles: PassageTitles = {fallback: (lang) => t('fallback_title', {language: nativeName(lang)}), outdated: t('outdated_title')}
+  const template = articleTemplate(document)
+  const article = template ? fillArticle(template, localized, titles) : toHtml(toSafeHast(localized.tree, titles).children)
   const notices: string[] = []
   if (localized.status === 'draft') notices.push(t('notice_draft'))
   if (localized.counts.fallback > 0) notices.push(t('notice_incomplete', {count: localized.counts.fallback}))
@@ -73,17 +55,20 @@ export function renderHtml(localized: LocalizedDocument, options: RenderHtmlOpti
     head: [h(placeholder.alternates)],
     body: [
       h('nav', {ariaLabel: t('language_menu')}, [h('ul', [h(placeholder.menu)])]),
-      h('main', [...notices.map((notice) => h('p', {className: ['notice'], role: 'note'}, notice)), h('article', content.children as ElementContent[])])
+      h('main', [...notices.map((notice) => h('p', {className: ['notice'], role: 'note'}, notice)), h('article', [h(placeholder.article)])])
     ]
   })
   const items = options.links.map((link, index) => (special(link) ? toHtml(menuItem(link, document.language, language, t('original'))) : menu.items[index]!))
-  return page.replace(`<${placeholder.alternates}></${placeholder.alternates}>`, () => menu.alternates).replace(`<${placeholder.menu}></${placeholder.menu}>`, () => items.join(''))
+  return page
+    .replace(`<${placeholder.alternates}></${placeholder.alternates}>`, () => menu.alternates)
+    .replace(`<${placeholder.menu}></${placeholder.menu}>`, () => items.join(''))
+    .replace(`<${placeholder.article}></${placeholder.article}>`, () => article)
 }
 
 // Every page of a document lists every language: serialized once per document, not once per page
-// (quadratic in the number of languages), and spliced in where these elements stand. Content cannot
-// contain them: raw HTML never reaches a page.
-const placeholder = {alternates: 'interlinear-alternates', menu: 'interlinear-menu'} as const
+// (quadratic in the number of languages), and spliced in where these elements stand, like the article
+// from its template. Content cannot contain them: raw HTML never reaches a page.
+const placeholder = {alternates: 'interlinear-alternates', menu: 'interlinear-menu', article: 'interlinear-article'} as const
 const menus = new WeakMap<readonly PageLink[], {alternates: string; items: string[]}>()
 
 function menuItems(links: readonly PageLink[], sourceLanguage: string): {alternates: string; items: string[]} {

@@ -42,7 +42,9 @@ function fitToPlace(resolved: ResolvedSegment, prefix: string): string {
   const {kind} = resolved.segment
   if (kind === 'heading' || kind === 'tableCell') {
     const line = resolved.text.replace(/\\?\n[ \t]*/g, ' ')
-    return kind === 'tableCell' ? line.replace(/(?<!\\)((?:\\\\)*)\|/g, '$1\\|') : line
+    if (kind === 'tableCell') return line.replace(/(?<!\\)((?:\\\\)*)\|/g, '$1\\|')
+    // A heading's text ending in ` #` (from `&#35;` or `\#`) would read as its closing sequence: escape it.
+    return line.replace(/(^|[ \t])#(#*[ \t]*)$/, '$1\\#$2')
   }
   const continuation = prefix.replace(/[^>\s]/g, ' ')
   return resolved.text.replace(/\n/g, `\n${continuation}`)

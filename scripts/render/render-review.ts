@@ -4,7 +4,7 @@ import type {FindingRecord} from '../check/format-findings.js'
 import {missingTranslation, needsReview, staleTranslation} from '../check/rules/segment-state.js'
 import {diffWords} from '../check/word-diff.js'
 import type {SegmentStatus, StatusRow} from '../types.js'
-import {uiLocales, uiText, type UiText} from '../ui/ui-strings.js'
+import {uiLocales, uiStrings, type UiStrings} from '../ui/ui-strings.js'
 import {coverageBar, stateLabel} from './coverage-bar.js'
 import {direction, nativeName} from './language-info.js'
 import {renderPage} from './page-shell.js'
@@ -53,7 +53,7 @@ export function reviewLanguage(language: string): string {
 export function renderReview(input: ReviewPageInput): string {
   const {document, language} = input
   const chrome = reviewLanguage(language)
-  const t = uiText(chrome)
+  const t = uiStrings(chrome)
   const bySegment = new Map<string, FindingRecord[]>()
   for (const finding of input.findings) {
     // A row shows its state in words and the source change as a diff: these would say it again.
@@ -98,7 +98,7 @@ export function renderReview(input: ReviewPageInput): string {
   })
 }
 
-function segmentRow(status: SegmentStatus, findings: readonly FindingRecord[], input: ReviewPageInput, chrome: string, t: UiText): Element {
+function segmentRow(status: SegmentStatus, findings: readonly FindingRecord[], input: ReviewPageInput, chrome: string, t: UiStrings): Element {
   const {segment, state, entry} = status
   const source = input.document.language
   const work = state !== 'translated' || findings.some((finding) => finding.severity !== 'info')
@@ -126,7 +126,7 @@ function segmentRow(status: SegmentStatus, findings: readonly FindingRecord[], i
 }
 
 /** Removed and added words as `<del>` and `<ins>`, each also introduced in words for screen readers. */
-function wordDiff(before: string, after: string, t: UiText): ElementContent[] {
+function wordDiff(before: string, after: string, t: UiStrings): ElementContent[] {
   return diffWords(before, after).map((part) => {
     if (part.kind === 'same') return {type: 'text', value: part.text}
     const [tag, word] = part.kind === 'removed' ? (['del', 'diff_removed'] as const) : (['ins', 'diff_added'] as const)
@@ -135,7 +135,7 @@ function wordDiff(before: string, after: string, t: UiText): ElementContent[] {
 }
 
 /** Findings with their severity in words and rule ID, in the page's language; the messages are English. */
-function findingList(findings: readonly FindingRecord[], fileHref: string, chrome: string, t: UiText): Element {
+function findingList(findings: readonly FindingRecord[], fileHref: string, chrome: string, t: UiStrings): Element {
   return h(
     'ul',
     {className: ['findings'], lang: chrome, dir: direction(chrome)},

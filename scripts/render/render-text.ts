@@ -1,7 +1,7 @@
 import type {FootnoteDefinition, Nodes, Root, Table} from 'mdast'
 import {visit} from 'unist-util-visit'
 import {defaults} from '../config.js'
-import {columnWidth} from './column-width.js'
+import {columnWidth, isNarrowText} from './column-width.js'
 
 /** Options for `renderText`. */
 export interface RenderTextOptions {
@@ -54,25 +54,34 @@ function mayBreak(before: string, space: string, after: string): boolean {
   return (cjk.test(before) || cjk.test(after)) && !noEnd.test(before) && !noStart.test(after)
 }
 
+// The same rules for text of narrow characters only (see `isNarrowText`): no CJK there, and of the
+// glue, opening and closing characters only these.
+function mayBreakNarrow(before: string, space: string, after: string): boolean {
+  return space !== '' && before !== '\u00a0' && after !== '\u00a0' && !'([{'.includes(before) && !'!),.:;?]}'.includes(after)
+}
+
 interface Unit {
   /** The spaces before it, dropped when a line breaks there. */
   space: string
   text: string
 }
 
-/** Cut one line's worth of pieces (no hard breaks) into units that a line never breaks inside. */
-function units(pieces: readonly Piece[]): Unit[] {
+/**
+ * Cut one line's worth of pieces (no hard breaks) into units that a line never breaks inside.
+ * `narrow`: the pieces hold narrow characters only, which take simpler rules.
+ */
+function units(pieces: readonly Piece[], narrow: boolean): Unit[] {
   const result: Unit[] = []
   let space = ''
   let last = ''
   const add = (text: string, attach = false) => {
     const current = result.at(-1)
     if (current === undefined) result.push({space: '', text})
-    else if (attach || !mayBreak(last, space, String.fromCodePoint(text.codePointAt(0)!))) current.text += space + text
+    else if (attach || !(narrow ? mayBreakNarrow(last, space, text[0]!) : mayBreak(last, space, String.fromCodePoint(text.codePointAt(0)!)))) current.text += space + text
     else result.push({space, text})
     space = ''
     // The last code point: the final two code units hold it whether or not it is a surrogate pair.
-    last = Array.from(text.slice(-2)).at(-1)!
+    last = narrow ? text.at(-1)! : Array.from(text.slice(-2)).at(-1)!
   }
   for (const piece of pieces) {
     if (piece.keep || piece.attach) {
@@ -83,7 +92,7 @@ function units(pieces: readonly Piece[]): Unit[] {
       // Spaces from neighbouring nodes (around dropped HTML, say) count once; a run inside inline code stays as it is.
       if (chunk[0] === ' ' || chunk[0] === '\t') space ||= chunk
       // Only words with CJK characters may break inside, between two code points.
-      else if (cjk.test(chunk)) for (const character of chunk) add(character)
+      else if (!narrow && cjk.test(chunk)) for (const character of chunk) add(character)
       else add(chunk)
     }
   }
@@ -91,12 +100,12 @@ function units(pieces: readonly Piece[]): Unit[] {
 }
 
 /** Greedy fill: a unit goes on the current line if it fits, else starts the next one; a unit wider than `width` stands alone. */
-function fill(line: readonly Unit[], width: number): string[] {
+function fill(line: readonly Unit[], width: number, narrow: boolean): string[] {
   const lines: string[] = []
   let text = ''
   let used = 0
   for (const unit of line) {
-    const size = columnWidth(unit.text)
+    const size = narrow ? unit.text.length : columnWidth(unit.text)
     if (text !== '' && used + unit.space.length + size > width) {
       lines.push(text)
       text = unit.text
@@ -117,7 +126,11 @@ function wrap(pieces: readonly Piece[], width: number): string[] {
     if (piece === hardBreak) rows.push([])
     else rows.at(-1)!.push(piece)
   }
-  return rows.flatMap((row) => fill(units(row), width))
+  return rows.flatMap((row) => {
+    // Most lines of most languages are narrow throughout: tested once per line, not per word.
+    const narrow = isNarrowText(row.map((piece) => piece.text).join(''))
+    return fill(units(row, narrow), width, narrow)
+  })
 }
 
 function linked(text: Piece[], url: string): Piece[] {

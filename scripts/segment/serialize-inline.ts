@@ -2,6 +2,7 @@ import type {Nodes, Paragraph, PhrasingContent, Root} from 'mdast'
 import remarkGfm from 'remark-gfm'
 import remarkStringify, {type Options} from 'remark-stringify'
 import {unified} from 'unified'
+import {isPlainInline} from '../merge/parse-inline.js'
 
 /** Fixed remark-stringify options: the same prose always serializes to the same bytes. */
 export const stringifyOptions: Options = {
@@ -29,16 +30,36 @@ export function stringifyMarkdown(tree: Root): string {
  * at the start of a block (`1984\. ` rather than an ordered list).
  */
 export function serializeInline(children: PhrasingContent[]): string {
+  // Most segments are one run of text with no syntax: it is its own Markdown (proven by a property test).
+  if (children.length === 1 && children[0]!.type === 'text') {
+    const value = foldWhitespace(children[0].value)
+    if (isPlainInline(value) && prose.test(value) && !autolinkLike.test(value)) return value.normalize('NFC')
+  }
+  return serializeInlineMarkdown(children)
+}
+
+// Text that starts with a letter and holds only letters, digits, marks, spaces and the punctuation of
+// prose: nothing remark-stringify would escape anywhere in it.
+const prose = /^\p{L}[\p{L}\p{N}\p{M} \u00a0,.;:!?'"()/%\u2010-\u2027«»‹›-]*$/u
+// Except where GFM would see an autolink literal coming (`www.`, `http:/`): escaped there.
+const autolinkLike = /[Ww]\.[-.\w]|[ps]:\//
+
+/** `serializeInline` without the fast path: always remark-stringify. */
+export function serializeInlineMarkdown(children: PhrasingContent[]): string {
   const paragraph: Paragraph = {type: 'paragraph', children: children.map((child) => withFoldedWhitespace(child))}
   return stringifyMarkdown({type: 'root', children: [paragraph]}).replace(/\n+$/, '').normalize('NFC')
 }
 
 // Soft line breaks and runs of white space read as one space: fold them so rewrapping changes nothing.
+function foldWhitespace(text: string): string {
+  return text.replace(/[ \t]*\n[ \t]*/g, ' ').replace(/[ \t]{2,}/g, ' ')
+}
+
 function withFoldedWhitespace<T extends Nodes>(node: T): T {
   const copy = {...node} as T & {value?: string; children?: Nodes[]}
   delete (copy as {position?: unknown}).position
   if (typeof copy.value === 'string' && (node.type === 'text' || node.type === 'inlineCode')) {
-    copy.value = copy.value.replace(/[ \t]*\n[ \t]*/g, ' ').replace(/[ \t]{2,}/g, ' ')
+    copy.value = foldWhitespace(copy.value)
   }
   if (Array.isArray(copy.children)) copy.children = copy.children.map((child) => withFoldedWhitespace(child))
   return copy

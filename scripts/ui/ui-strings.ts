@@ -1,4 +1,4 @@
-import i18next, {type TFunction} from 'i18next'
+import i18next from 'i18next'
 import {pseudoLocale, pseudoText} from '../pseudo/pseudo-localize.js'
 import de from './locales/de.json' with {type: 'json'}
 import en from './locales/en.json' with {type: 'json'}
@@ -12,12 +12,42 @@ export const uiLocales: Record<string, Record<string, string>> = {de, en, es, fa
 
 let instance: ReturnType<typeof i18next.createInstance> | undefined
 
+/** A UI string by key, with interpolated values (`count` selects the plural form). */
+export type UiStrings = (key: string, values?: Record<string, string | number>) => string
+
+const byLanguage = new Map<string, UiStrings>()
+
 /**
  * The UI string function for `language`, falling back through its more general tags to English.
  * Plural forms follow Intl.PluralRules (`count`); values are not HTML-escaped here because pages are
- * built as trees and escaped once when serialized.
+ * built as trees and escaped once when serialized. Results are memoized: every page of every language
+ * asks for the same few strings.
  */
-export function uiStrings(language: string): TFunction {
+export function uiStrings(language: string): UiStrings {
+  let strings = byLanguage.get(language)
+  if (strings === undefined) {
+    // Languages without UI strings of their own get those of the first language in their chain that
+    // has some (English at the end): one set of answers per language that has strings, not per page language.
+    const instance = i18nextInstance()
+    const holder = instance.services.languageUtils.toResolveHierarchy(language).find((code: string) => instance.hasResourceBundle(code, 'ui')) ?? 'en'
+    const t = instance.getFixedT(language, 'ui')
+    strings = holder === language ? memoized((key, values) => (values === undefined ? t(key) : t(key, values))) : uiStrings(holder)
+    byLanguage.set(language, strings)
+  }
+  return strings
+}
+
+function memoized(t: (key: string, values?: Record<string, string | number>) => string): UiStrings {
+  const memo = new Map<string, string>()
+  return (key, values) => {
+    const id = values === undefined ? key : `${key}\0${JSON.stringify(values)}`
+    let text = memo.get(id)
+    if (text === undefined) memo.set(id, (text = t(key, values)))
+    return text
+  }
+}
+
+function i18nextInstance(): ReturnType<typeof i18next.createInstance> {
   if (instance === undefined) {
     instance = i18next.createInstance()
     void instance.init({
@@ -35,31 +65,5 @@ export function uiStrings(language: string): TFunction {
       initAsync: false
     })
   }
-  return instance.getFixedT(language, 'ui')
-}
-
-/** A UI string by key, with interpolated values. */
-export type UiText = (key: string, values?: Readonly<Record<string, string | number>>) => string
-
-const memos = new Map<string, UiText>()
-
-/**
- * `uiStrings(language)`, remembered: the same key with the same values is looked up once per process.
- * Review pages and the dashboard ask for the same few strings for every row of every language, and an
- * i18next lookup costs far more than a map.
- */
-export function uiText(language: string): UiText {
-  let text = memos.get(language)
-  if (text === undefined) {
-    const t = uiStrings(language)
-    const seen = new Map<string, string>()
-    text = (key, values) => {
-      const id = values === undefined ? key : `${key}\0${JSON.stringify(values)}`
-      let value = seen.get(id)
-      if (value === undefined) seen.set(id, (value = values === undefined ? t(key) : t(key, values)))
-      return value
-    }
-    memos.set(language, text)
-  }
-  return text
+  return instance
 }

@@ -12,7 +12,12 @@ const typicalRatio: Record<string, number> = {zh: 0.35, ja: 0.5, ko: 0.55, de: 1
 export function checkLengthRatio(source: string, translation: string, language: string): string | undefined {
   if (source.length < 40) return undefined
   const typical = typicalRatio[language.split('-')[0]!] ?? 1
-  const ratio = [...translation].length / [...source].length
+  const ratio = codePoints(translation) / codePoints(source)
   if (ratio >= typical / 2.2 && ratio <= typical * 2.2) return undefined
   return `Translation is ${ratio.toFixed(2)}× the source's length, far from the usual ${typical}× for this language: check that nothing is missing or repeated`
+}
+
+// Characters as readers count them: a surrogate pair is one.
+function codePoints(text: string): number {
+  return text.length - (text.match(/[\ud800-\udbff][\udc00-\udfff]/g)?.length ?? 0)
 }

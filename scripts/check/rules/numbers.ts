@@ -7,7 +7,8 @@ const digitZeros = [0x30, 0x660, 0x6f0, 0x966, 0x9e6, 0xe50, 0xff10]
 
 /** Digits of any of those scripts as ASCII digits. */
 export function asciiDigits(text: string): string {
-  return text.replace(/\p{Nd}/gu, (digit) => {
+  // ASCII digits stay as they are: only the others need a look.
+  return text.replace(/(?![0-9])\p{Nd}/gu, (digit) => {
     const code = digit.codePointAt(0)!
     const zero = digitZeros.find((base) => code >= base && code <= base + 9)
     return zero === undefined ? digit : String(code - zero)

@@ -16,11 +16,14 @@ const kinds: Record<string, string> = {
 }
 
 // Closing quotes and brackets that may follow final punctuation: `."` and `。”`.
-const closers = /[\s"'“”‘’»›)\]}」』）》〉】*_]+$/u
+const closer = /[\s"'“”‘’»›)\]}」』）》〉】*_]/u
 
 /** Kind of the final punctuation of a text, or undefined if it ends otherwise (a word, a symbol). */
 export function finalKind(text: string): string | undefined {
-  const trimmed = text.replace(closers, '')
+  // Trimmed from the end by hand: a regex anchored at the end is tried at every position of the text.
+  let end = text.length
+  while (end > 0 && closer.test(text[end - 1]!)) end--
+  const trimmed = text.slice(0, end)
   if (trimmed.endsWith('...')) return 'ellipsis'
   return kinds[trimmed.at(-1) ?? '']
 }
@@ -37,6 +40,7 @@ export function checkFinalPunctuation(source: string, translation: string): stri
 const pairs: [string, string][] = [['(', ')'], ['[', ']'], ['{', '}'], ['«', '»'], ['‹', '›'], ['「', '」'], ['『', '』'], ['（', '）'], ['《', '》'], ['〈', '〉'], ['【', '】'], ['“', '”']]
 const opening = new Map(pairs)
 const closing = new Set(pairs.map(([, close]) => close))
+const anyBracket = new RegExp(`[${pairs.flat().join('').replace(/[[\]\\^-]/g, '\\$&')}"„]`)
 
 /**
  * Unbalanced brackets and quotes: every opening bracket closed in order, and an even number of
@@ -44,6 +48,7 @@ const closing = new Set(pairs.map(([, close]) => close))
  * and closes with `“`).
  */
 export function checkBrackets(translation: string): string | undefined {
+  if (!anyBracket.test(translation)) return undefined
   const german = translation.includes('„')
   const stack: string[] = []
   for (const character of translation) {

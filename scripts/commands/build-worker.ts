@@ -1,0 +1,20 @@
+/**
+ * A worker thread of `build`: renders one shard of the languages, as `build --shard` would, and
+ * writes its pages; the main thread renders the rest and writes the shared files.
+ */
+import {parentPort, workerData} from 'node:worker_threads'
+import type {BuildCache} from '../io/build-cache.js'
+import {parseProjectFiles} from '../io/load-project.js'
+import {readProjectFiles} from '../io/read-project-files.js'
+import type {ShardJob, ShardResult} from './build-project.js'
+import {buildLoaded, shardFilter} from './build-project.js'
+
+const job = workerData as ShardJob
+// The segment files as the main thread left them (updated, if it updated them).
+const loaded = parseProjectFiles(readProjectFiles(job.project))
+const options = {...job.options, shard: job.shard}
+const cache: BuildCache = {pages: job.pages}
+const result = await buildLoaded(loaded, job.config, options, cache, {shared: false})
+const mine = shardFilter(loaded, options)
+const pages = Object.fromEntries(Object.entries(cache.pages).filter(([base]) => mine(base.slice(0, base.indexOf('/')))))
+parentPort!.postMessage({files: result.files, pages} satisfies ShardResult)
