@@ -1,4 +1,5 @@
 import type {Element, ElementContent} from 'hast'
+import {toHtml} from 'hast-util-to-html'
 import {h} from 'hastscript'
 import type {FindingRecord} from '../check/format-findings.js'
 import {missingTranslation, needsReview, staleTranslation} from '../check/rules/segment-state.js'
@@ -65,9 +66,11 @@ export function renderReview(input: ReviewPageInput): string {
   const current = new Set(input.statuses.map((status) => status.segment.id))
   // Front matter, obsolete and unknown entries: findings no current segment row can show.
   const fileFindings = input.findings.filter((finding) => finding.segment === undefined || !current.has(finding.segment))
-  const rows = input.statuses.map((status) => segmentRow(status, bySegment.get(status.segment.id) ?? [], input, chrome, t))
+  // Serialized a row at a time and spliced in: a document of thousands of segments never has all its
+  // rows as one tree. Content cannot contain the placeholder element: raw HTML never gets here.
+  const rows = input.statuses.map((status) => toHtml(segmentRow(status, bySegment.get(status.segment.id) ?? [], input, chrome, t))).join('')
   const title = t('review_title', {language: nativeName(language), document: document.id})
-  return renderPage({
+  const page = renderPage({
     language: chrome,
     title,
     style: toolStyle,
@@ -87,16 +90,19 @@ export function renderReview(input: ReviewPageInput): string {
         ...(fileFindings.length === 0 ? [] : [h('h2', t('review_file_findings')), findingList(fileFindings, input.fileHref, chrome, t)]),
         h('div', {id: 'controls', className: ['controls'], hidden: true}, [
           h('label', [h('input', {type: 'checkbox', id: 'only-work'}), ' ', t('review_only_work')]),
-          h('output', {id: 'shown', ariaLive: 'polite', dataTemplate: t('filter_shown', {shown: '{shown}', total: rows.length})})
+          h('output', {id: 'shown', ariaLive: 'polite', dataTemplate: t('filter_shown', {shown: '{shown}', total: input.statuses.length})})
         ]),
         h('table', {className: ['tool']}, [
           h('thead', h('tr', [h('th', {scope: 'col'}, t('column_state')), h('th', {scope: 'col'}, t('column_source')), h('th', {scope: 'col'}, t('column_translation'))])),
-          h('tbody', rows)
+          h('tbody', [h(rowsPlaceholder)])
         ])
       ])
     ]
   })
+  return page.replace(`<${rowsPlaceholder}></${rowsPlaceholder}>`, () => rows)
 }
+
+const rowsPlaceholder = 'interlinear-rows'
 
 function segmentRow(status: SegmentStatus, findings: readonly FindingRecord[], input: ReviewPageInput, chrome: string, t: UiStrings): Element {
   const {segment, state, entry} = status
