@@ -5,6 +5,7 @@ import {toString} from 'hast-util-to-string'
 import {describe, expect, it} from 'vitest'
 import {attribute, page, select, selectAll, translateFile} from '../build-helpers.js'
 import {cli, makeProject, put, read} from '../helpers.js'
+import {reviewScript} from '../../scripts/render/page-scripts.js'
 import {cases, type Case} from './cases.js'
 
 // What may appear in a built article: the elements remark-rehype makes from Markdown, nothing else.
@@ -90,7 +91,7 @@ describe('hostile and broken inputs', () => {
       if (command[0] !== 'build') return
       const pages = await builtPages(root)
       expect(pages).toContain('dist/es/statement.html')
-      for (const path of pages) await expectHarmless(root, path)
+      for (const path of pages) await (path.endsWith('.review.html') ? expectHarmlessReview(root, path) : expectHarmless(root, path))
       if (item.shows !== undefined) {
         expect(toString(select('article', await page(root, 'dist/es/statement.html'))!)).toContain(item.shows)
         expect(await read(root, 'dist/es/statement.md')).toContain(item.shows)
@@ -98,6 +99,32 @@ describe('hostile and broken inputs', () => {
     }
   })
 })
+
+/**
+ * A review page shows the translator's text as text: its only script and policy are its own (the script
+ * allowed by hash), no event handler, no element Markdown or the page itself would not make, no URL
+ * outside the allowlist.
+ */
+async function expectHarmlessReview(root: string, path: string): Promise<void> {
+  const tree = await page(root, path)
+  const scripts = selectAll('script', tree)
+  expect(scripts.map((script) => toString(script))).toEqual([reviewScript])
+  expect(selectAll('meta[http-equiv]', tree).map((meta) => attribute(meta, 'httpEquiv'))).toEqual(['content-security-policy'])
+  // The page's own chrome only: no embedded documents or forms, one coverage bar drawn as SVG.
+  expect(selectAll('iframe, object, embed, form, base, math', tree)).toEqual([])
+  expect(selectAll('svg', tree)).toEqual(selectAll('svg.bar', tree))
+  // Source and translation text are text: nothing in them but the diff's marks and their labels.
+  for (const cell of selectAll('td .text', tree)) {
+    // selectAll matches the cell itself too.
+    for (const element of selectAll('*', cell).filter((element) => element !== cell)) expect(['del', 'ins', 'span']).toContain(element.tagName)
+  }
+  for (const element of selectAll('*', tree)) {
+    for (const name of Object.keys(element.properties)) expect(name).not.toMatch(/^on/i)
+    for (const url of [attribute(element, 'href'), attribute(element, 'src')]) {
+      if (url !== undefined) expect(url).toMatch(/^(?:https?:|mailto:|#|[^:]*$)/i)
+    }
+  }
+}
 
 /** A built page holds only what Markdown makes, no event handler, no URL outside the allowlist. */
 async function expectHarmless(root: string, path: string): Promise<void> {
