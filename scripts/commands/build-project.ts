@@ -247,7 +247,7 @@ export interface ShardResult {
 const workerUrl = new URL('../build-worker.mjs', import.meta.url)
 
 // Below this many pages for each thread, starting one (and warming its code up) costs more than it saves.
-const pagesPerThread = 64
+const pagesPerThread = 40
 
 /** Threads to render with: `--jobs`, or as many as the pages pay for, up to the cores; one for a shard. */
 function threadCount(loaded: LoadedProject, options: BuildOptions): number {
