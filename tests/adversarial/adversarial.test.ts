@@ -106,6 +106,8 @@ async function expectHarmless(root: string, path: string): Promise<void> {
   const tree = await page(root, path)
   for (const element of selectAll('article *', tree)) expect(allowedElements.has(element.tagName), element.tagName).toBe(true)
   const policy = attribute(select('meta[http-equiv="content-security-policy"]', tree), 'content') ?? ''
+  // The page's own stylesheet stays in the head: none from content.
+  expect(selectAll('body style', tree), path).toHaveLength(0)
   for (const element of selectAll('*', tree)) {
     expect(forbiddenElements.has(element.tagName), `${path}: ${element.tagName}`).toBe(false)
     for (const name of Object.keys(element.properties)) expect(name, `${path}: ${element.tagName}`).not.toMatch(/^on/i)
