@@ -140,7 +140,8 @@ const commands: Record<string, Command> = {
         check: values.check === true,
         shard: shard ? {index: Number(shard[1]), count: Number(shard[2])} : undefined,
         jobs,
-        onProgress: progress && ((step) => progress.update(`building ${step.document}: ${step.done}/${step.total} languages`))
+        onProgress: progress && ((step) => progress.update(`building ${step.document}: ${step.done}/${step.total} languages`)),
+        onWarning: (message) => out.note(`${out.paint.stderr('yellow', 'warning')}: ${message}\n`)
       }).finally(() => progress?.clear())
       const failed = result.report !== undefined && result.report.records.some((record) => record.severity === 'error')
       for (const record of result.withheld) {

@@ -147,9 +147,12 @@ describe('dashboard and review pages in headless Chromium', () => {
     })
   })
 
-  it('lays out Persian cells right to left in an English page', async () => {
+  it('lays out the Persian review page right to left, its English sources left to right', async () => {
     await withPage('fa/statement.review.html', async (tab) => {
-      expect(await tab.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['en', 'ltr'])
+      expect(await tab.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['fa', 'rtl'])
+      // The state column comes first, at the right edge.
+      const [state, source] = await Promise.all([tab.locator('thead th').nth(0).boundingBox(), tab.locator('thead th').nth(1).boundingBox()])
+      expect(state!.x).toBeGreaterThan(source!.x)
       const cell = tab.locator('tbody tr').nth(2).locator('td[lang=fa]')
       expect(await cell.evaluate((element) => getComputedStyle(element).direction)).toBe('rtl')
       // The last line of the paragraph is short: right to left, it ends at the right edge, far from the left.

@@ -4,6 +4,7 @@ import {join} from 'node:path'
 import {toString} from 'hast-util-to-string'
 import {describe, expect, it} from 'vitest'
 import {dashboardScript, reviewScript} from '../scripts/render/page-scripts.js'
+import {reviewLanguage} from '../scripts/render/render-review.js'
 import {attribute, page, select, selectAll} from './build-helpers.js'
 import {cli, copyRepositoryProject, put, read, statementText} from './helpers.js'
 
@@ -33,9 +34,10 @@ describe('review pages', async () => {
     const [stale, ...others] = selectAll('tr[data-state=stale]', tree)
     expect(others).toEqual([])
     expect(attribute(stale, 'id')).toMatch(/^segment-[0-9a-f]{8}$/)
-    expect(toString(select('.state', stale)!)).toBe('Stale')
-    expect(selectAll('del', stale).map(toString)).toEqual(['removed: Revolution ', 'removed: Peru!'])
-    expect(selectAll('ins', stale).map(toString)).toEqual(["added: People's War ", 'added: Peru now!'])
+    // In Spanish: the page speaks the translator's language.
+    expect(toString(select('.state', stale)!)).toBe('Desactualizado')
+    expect(selectAll('del', stale).map(toString)).toEqual(['eliminado: Revolution ', 'eliminado: Peru!'])
+    expect(selectAll('ins', stale).map(toString)).toEqual(["añadido: People's War ", 'añadido: Peru now!'])
     expect(toString(select('td[lang=es]', stale)!)).toBe('¡Apoyar la revolución en el Perú!')
     expect(attribute(select('td a', stale), 'href')).toBe(`../../translations/es/statement.md#L${lineOf('<!-- segment d07fc426 -->')}`)
   })
@@ -56,8 +58,10 @@ describe('review pages', async () => {
     expect(selectAll('img, a[href^=javascript], [onerror]', tree)).toEqual([])
     expect(selectAll('script', tree).map(toString)).toEqual([reviewScript])
     expect(html).not.toContain('<script>alert')
+    // The messages are English, marked so inside a Spanish page.
+    expect(attribute(select('.findings li span[lang=en]', hostile), 'dir')).toBe('ltr')
     const findings = selectAll('.findings li', hostile).map(toString)
-    expect(findings.some((finding) => finding.startsWith('Error: Raw HTML is not allowed') && finding.includes(`raw-html, line ${lineOf(injection)}`))).toBe(true)
+    expect(findings.some((finding) => finding.startsWith('Error: Raw HTML is not allowed') && finding.includes(`raw-html, línea ${lineOf(injection)}`))).toBe(true)
   })
 
   it('allows exactly its own stylesheet and script by hash, and nothing from elsewhere', async () => {
@@ -69,8 +73,19 @@ describe('review pages', async () => {
     }
   })
 
-  it('sets the direction of every right-to-left cell', async () => {
+  it.each([
+    ['es-PE', 'es'],
+    ['zh-Hans-CN', 'zh-Hans'],
+    ['fa', 'fa'],
+    ['qaa', 'en'],
+    ['en-GB', 'en']
+  ])('speaks the language of %s translators in %s', (language, expected) => {
+    expect(reviewLanguage(language)).toBe(expected)
+  })
+
+  it('sets the direction of the page and of every cell', async () => {
     const tree = await page(root, 'dist/fa/statement.review.html')
+    expect([attribute(select('html', tree), 'lang'), attribute(select('html', tree), 'dir')]).toEqual(['fa', 'rtl'])
     const cells = selectAll('tbody td[lang=fa]', tree)
     expect(cells.length).toBe(11)
     expect(new Set(cells.map((cell) => attribute(cell, 'dir')))).toEqual(new Set(['rtl']))

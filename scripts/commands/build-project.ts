@@ -11,7 +11,6 @@ import {failNow} from '../diagnostics.js'
 import {errors} from '../errors.js'
 import {cacheKey, inputFingerprint, outputsIntact, sha256, stampFiles, writeBuildCache, type BuildCache, type CachedPage, type OutputFile, type PageSummary} from '../io/build-cache.js'
 import {parseProjectFiles, type LoadedProject} from '../io/load-project.js'
-import type {Project} from '../io/project.js'
 import type {ProjectFiles} from '../io/read-project-files.js'
 import type {ProjectConfig} from '../io/read-config.js'
 import type {SourceDocument, StatusRow} from '../types.js'
@@ -52,14 +51,17 @@ export async function buildProject(read: ProjectFiles, config: ProjectConfig, op
   const threads = threadCount(loaded, options)
   // Other threads render their shards while this one checks and renders the first.
   const shards = Array.from({length: threads - 1}, (_, index) => ({index: index + 2, count: threads}))
-  const {onProgress: _onProgress, ...plain} = options
-  const running = shards.map((shard) => renderInWorker({project, config, options: plain, shard, pages: cache.pages}))
+  const {onProgress: _onProgress, onWarning: _onWarning, ...plain} = options
+  // Sent as data (cloned, not parsed again): what it renders from, without diagnostics and raw bytes.
+  const {files: _files, segmentFileBytes: _bytes, ...parsed} = loaded
+  const running = shards.map((shard) => renderInWorker({loaded: parsed, config, options: plain, shard, pages: cache.pages}))
   const report = options.check ? await checkLoaded({...loaded, languages}) : undefined
   const result = await buildLoaded(loaded, config, threads > 1 ? {...options, shard: {index: 1, count: threads}} : options, cache, {checked: report})
   for (const [index, done] of (await Promise.all(running)).entries()) {
     // A thread that failed (it cannot start, say) leaves its shard to this one.
-    const shardResult = done ?? (await buildLoaded(loaded, config, {...options, shard: shards[index]}, cache, {shared: false}))
-    if (done) cache.pages = {...cache.pages, ...done.pages}
+    if (!('files' in done)) options.onWarning?.(`a render thread failed (${done.error}); its languages were rendered on the main thread`)
+    const shardResult = 'files' in done ? done : await buildLoaded(loaded, config, {...options, shard: shards[index]}, cache, {shared: false})
+    if ('files' in done) cache.pages = {...cache.pages, ...done.pages}
     result.files.push(...shardResult.files)
   }
   result.files.sort((a, b) => (a.path < b.path ? -1 : 1))
@@ -116,8 +118,7 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
     const folder = texts[0]![0].includes('/') ? texts[0]![0].slice(0, texts[0]![0].indexOf('/')) : ''
     if (!checkedFolders.has(folder)) assertRealFolders(within, join(out, folder))
     checkedFolders.add(folder)
-    for (const [path, text] of texts) writeIfChanged(join(out, path), text, within)
-    const written = texts.map(([path, text]) => outputFile(path, text))
+    const written = texts.map(([path, text]) => writeOutput(out, path, text, within))
     outputFiles.push(...written)
     pages[name] = {key, files: stampFiles(out, written), ...(summary ? {summary} : {})}
   }
@@ -206,12 +207,11 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
   if (writeShared) {
     if (chosen.includes('html')) {
       const text = renderIndex(coverage, loaded.documents)
-      writeIfChanged(join(out, 'index.html'), text, within)
-      outputFiles.push(outputFile('index.html', text))
+      outputFiles.push(writeOutput(out, 'index.html', text, within))
     }
     if (review) writeDashboard(dashboard, loaded.documents)
     await removeStaleOutputs(out, new Set(listed))
-    writeIfChanged(join(out, 'manifest.json'), stringifyManifest(manifest), within)
+    writeOutput(out, 'manifest.json', stringifyManifest(manifest), within)
   }
   // Pages of other languages (a build with --lang or --shard) stay cached.
   cache.pages = {...cache.pages, ...pages}
@@ -229,9 +229,9 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
 
 /** What a worker thread of `build` is given: a project, its settings and a shard of its languages. */
 export interface ShardJob {
-  project: Project
+  loaded: Omit<LoadedProject, 'files' | 'segmentFileBytes'>
   config: ProjectConfig
-  options: Omit<BuildOptions, 'onProgress'>
+  options: Omit<BuildOptions, 'onProgress' | 'onWarning'>
   shard: {index: number; count: number}
   /** The build cache's pages. */
   pages: BuildCache['pages']
@@ -256,12 +256,12 @@ function threadCount(loaded: LoadedProject, options: BuildOptions): number {
   return Math.max(1, options.jobs ?? Math.min(availableParallelism(), Math.floor(pages / pagesPerThread)))
 }
 
-function renderInWorker(job: ShardJob): Promise<ShardResult | undefined> {
+function renderInWorker(job: ShardJob): Promise<ShardResult | {error: string}> {
   return new Promise((resolve) => {
     const worker = new Worker(workerUrl, {workerData: job})
     worker.once('message', (result: ShardResult) => resolve(result))
-    worker.once('error', () => resolve(undefined))
-    worker.once('exit', () => resolve(undefined))
+    worker.once('error', (error) => resolve({error: String(error)}))
+    worker.once('exit', (code) => resolve({error: `exit code ${code}`}))
   })
 }
 
@@ -315,24 +315,27 @@ function countByRule(findings: readonly {rule: string; severity: RuleCount['seve
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
-function outputFile(path: string, text: string): OutputFile {
-  return {path, sha256: sha256(text), size: Buffer.byteLength(text)}
-}
 
 function stringifyManifest(manifest: Manifest): string {
   return `${JSON.stringify(manifest, null, 2)}\n`
 }
 
-// Build output can always be rebuilt: written without flushing. An unchanged file keeps its
-// modification time, for tools that watch dist/.
-function writeIfChanged(path: string, text: string, within: string): void {
-  let current: string | undefined
+/**
+ * Write one output file of `out` and describe it. Build output can always be rebuilt: written without
+ * flushing. An unchanged file is not written, so it keeps its modification time for tools that watch
+ * dist/. The text is encoded once, for the comparison, the write and the checksum.
+ */
+function writeOutput(out: string, path: string, text: string, within: string): OutputFile {
+  const bytes = Buffer.from(text)
+  const target = join(out, path)
+  let current: Buffer | undefined
   try {
-    current = readFileSync(path, 'utf8')
+    current = readFileSync(target)
   } catch {
     // Not there yet.
   }
-  if (current !== text) writeOutputSync(path, text, within)
+  if (current === undefined || !bytes.equals(current)) writeOutputSync(target, bytes, within)
+  return {path, sha256: sha256(bytes), size: bytes.length}
 }
 
 function coverageRecord(page: LocalizedDocument, published: boolean): CoverageRecord {

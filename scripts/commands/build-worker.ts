@@ -4,14 +4,12 @@
  */
 import {parentPort, workerData} from 'node:worker_threads'
 import type {BuildCache} from '../io/build-cache.js'
-import {parseProjectFiles} from '../io/load-project.js'
-import {readProjectFiles} from '../io/read-project-files.js'
 import type {ShardJob, ShardResult} from './build-project.js'
 import {buildLoaded, shardFilter} from './build-project.js'
 
 const job = workerData as ShardJob
-// The segment files as the main thread left them (updated, if it updated them).
-const loaded = parseProjectFiles(readProjectFiles(job.project))
+// The project as the main thread parsed (and updated) it.
+const loaded = {...job.loaded, files: [], segmentFileBytes: new Map()}
 const options = {...job.options, shard: job.shard}
 const cache: BuildCache = {pages: job.pages}
 const result = await buildLoaded(loaded, job.config, options, cache, {shared: false})

@@ -46,6 +46,8 @@ export interface BuildOptions {
   review?: boolean
   /** Called as each language of a document is rendered, for a progress line on long builds. */
   onProgress?: (progress: BuildProgress) => void
+  /** Called with what a user should know but that does not stop the build. */
+  onWarning?: (message: string) => void
 }
 
 /** How far `build` got: language `done` of `total` of `document`. */

@@ -131,27 +131,27 @@ function passageAttributes(resolved: ResolvedSegment, titles: PassageTitles): st
   return toHtml(h('i', {lang: resolved.language, className, title})).slice(2, -'></i>'.length)
 }
 
-const inlineMemo = new WeakMap<ArticleTemplate, Map<string, string>>()
+const sourceMemo = new WeakMap<ArticleTemplate, Map<number, string>>()
 
-// The HTML of a segment's inline content, as `merge` would put it in the tree; memoized, since languages
-// share fallback texts.
+// The HTML of a segment's inline content, as `merge` would put it in the tree. The source's is
+// memoized: every language that falls back shows it. A translation is shown in one page or a few.
 function inlineHtml(resolved: ResolvedSegment, segment: number, document: SourceDocument, template: ArticleTemplate): string {
   const {text} = resolved
-  const fromSource = resolved.language === document.language
-  // Plain text holds neither `<` nor `&`: it is its own HTML.
-  if (!fromSource && isPlainInline(text)) return text
-  let memo = inlineMemo.get(template)
-  if (memo === undefined) inlineMemo.set(template, (memo = new Map()))
-  const key = fromSource ? `${segment}` : `\0${text}`
-  let html = memo.get(key)
-  if (html === undefined) {
-    const children = fromSource ? template.sourceInline[segment]! : parseInline(text, document.definitions)
-    const root: Root = {type: 'root', children: [{type: 'paragraph', children: [...children]}, ...(usesReferences(children) ? template.definitions : [])]}
-    const paragraph = toSafeHast(root, untitled).children.find((node): node is Element => node.type === 'element')
-    html = toHtml((paragraph?.children ?? []) as RootContent[])
-    memo.set(key, html)
+  if (resolved.language !== document.language) {
+    // Plain text holds neither `<` nor `&`: it is its own HTML.
+    return isPlainInline(text) ? text : phrasingHtml(parseInline(text, document.definitions), template)
   }
+  let memo = sourceMemo.get(template)
+  if (memo === undefined) sourceMemo.set(template, (memo = new Map()))
+  let html = memo.get(segment)
+  if (html === undefined) memo.set(segment, (html = phrasingHtml(template.sourceInline[segment]!, template)))
   return html
+}
+
+function phrasingHtml(children: readonly PhrasingContent[], template: ArticleTemplate): string {
+  const root: Root = {type: 'root', children: [{type: 'paragraph', children: [...children]}, ...(usesReferences(children) ? template.definitions : [])]}
+  const paragraph = toSafeHast(root, untitled).children.find((node): node is Element => node.type === 'element')
+  return toHtml((paragraph?.children ?? []) as RootContent[])
 }
 
 function usesReferences(children: readonly PhrasingContent[]): boolean {

@@ -1,7 +1,7 @@
 import type {Element} from 'hast'
 import {h, s} from 'hastscript'
 import type {SegmentState, StatusRow} from '../types.js'
-import type {UiText} from '../ui/ui-strings.js'
+import type {UiStrings} from '../ui/ui-strings.js'
 
 /** The states of a bar, in drawing order, with their counts in a `StatusRow`. */
 export const barStates: readonly (readonly [SegmentState, keyof StatusRow])[] = [
@@ -15,7 +15,7 @@ export const barStates: readonly (readonly [SegmentState, keyof StatusRow])[] = 
  * A stacked bar of a language's segments by state, as inline SVG (its sizes are attributes, so no
  * inline style is needed and a strict CSP holds), labelled in words for screen readers and on hover.
  */
-export function coverageBar(row: StatusRow, t: UiText): Element {
+export function coverageBar(row: StatusRow, t: UiStrings): Element {
   const label = t('coverage_bar', {translated: row.translated, needsReview: row.needsReview, stale: row.stale, missing: row.missing, total: row.total})
   let x = 0
   const rects: Element[] = []
@@ -31,6 +31,6 @@ export function coverageBar(row: StatusRow, t: UiText): Element {
 }
 
 /** A segment state named in words, with its color as a border beside the name. */
-export function stateLabel(state: SegmentState, t: UiText): Element {
+export function stateLabel(state: SegmentState, t: UiStrings): Element {
   return h('span', {className: ['state', `state-${state}`]}, t(`state_${state}`))
 }

@@ -3,7 +3,7 @@ import {h} from 'hastscript'
 import type {Severity} from '../check/finding.js'
 import {rowCoverage} from '../status/format-status.js'
 import type {StatusRow} from '../types.js'
-import {uiText, type UiText} from '../ui/ui-strings.js'
+import {uiStrings, type UiStrings} from '../ui/ui-strings.js'
 import {barStates, coverageBar} from './coverage-bar.js'
 import {direction, nativeName} from './language-info.js'
 import {renderPage} from './page-shell.js'
@@ -37,7 +37,7 @@ const severities: readonly Severity[] = ['error', 'warning', 'info']
  * One row per language and document, built in one pass: linear in their number.
  */
 export function renderDashboard(rows: readonly DashboardRow[], sourceLanguage: string): string {
-  const t = uiText(sourceLanguage)
+  const t = uiStrings(sourceLanguage)
   const count = (values: (row: DashboardRow) => string) => new Set(rows.map(values)).size
   const header = (label: string, sort: 'text' | 'number') => h('th', {scope: 'col', dataSort: sort}, label)
   return renderPage({
@@ -83,7 +83,7 @@ export function renderDashboard(rows: readonly DashboardRow[], sourceLanguage: s
   })
 }
 
-function dashboardRow({row, findings, reviewHref, pageHref}: DashboardRow, t: UiText): Element {
+function dashboardRow({row, findings, reviewHref, pageHref}: DashboardRow, t: UiStrings): Element {
   const {language, document} = row
   const name = nativeName(language)
   const coverage = rowCoverage(row)
@@ -101,7 +101,7 @@ function dashboardRow({row, findings, reviewHref, pageHref}: DashboardRow, t: Ui
 }
 
 /** `2 errors, 1 warning` in words, the error count marked, and the rules with their counts. */
-function findingSummary(findings: readonly RuleCount[], totals: readonly number[], t: UiText): (Element | string)[] {
+function findingSummary(findings: readonly RuleCount[], totals: readonly number[], t: UiStrings): (Element | string)[] {
   if (findings.length === 0) return [t('findings_none')]
   const parts = severities.flatMap((severity, index) => (totals[index]! > 0 ? [h('span', {className: [`severity-${severity}`]}, t(`findings_${severity}`, {count: totals[index]!}))] : []))
   // A rule ID never breaks at its hyphens.

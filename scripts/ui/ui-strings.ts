@@ -67,29 +67,3 @@ function i18nextInstance(): ReturnType<typeof i18next.createInstance> {
   }
   return instance
 }
-
-/** A UI string by key, with interpolated values. */
-export type UiText = (key: string, values?: Readonly<Record<string, string | number>>) => string
-
-const memos = new Map<string, UiText>()
-
-/**
- * `uiStrings(language)`, remembered: the same key with the same values is looked up once per process.
- * Review pages and the dashboard ask for the same few strings for every row of every language, and an
- * i18next lookup costs far more than a map.
- */
-export function uiText(language: string): UiText {
-  let text = memos.get(language)
-  if (text === undefined) {
-    const t = uiStrings(language)
-    const seen = new Map<string, string>()
-    text = (key, values) => {
-      const id = values === undefined ? key : `${key}\0${JSON.stringify(values)}`
-      let value = seen.get(id)
-      if (value === undefined) seen.set(id, (value = values === undefined ? t(key) : t(key, values)))
-      return value
-    }
-    memos.set(language, text)
-  }
-  return text
-}
