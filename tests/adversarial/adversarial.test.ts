@@ -99,7 +99,6 @@ describe('hostile and broken inputs', () => {
 })
 
 /**
-/**
  * A review page shows the translator's text as text: besides what every page promises, its only script
  * is its own, and source and translation cells hold nothing but the diff's marks.
  */
