@@ -35,7 +35,15 @@ function fileOf(items: {source: string; translation: string; previousSource: str
 function both(text: string) {
   const file = new VFile()
   const {bodyStart} = readFrontMatter(text, file)
-  const full = readEntries(text, bodyStart, file)
+  let full: SegmentEntry[]
+  try {
+    full = readEntries(text, bodyStart, file)
+  } catch (error) {
+    // micromark's GFM task list trips its own development-only assertion on `1)\n[x]\nword` (the
+    // shipped bundle has no assertions and reads it): not a case either reader can be compared on.
+    fc.pre((error as {code?: string}).code !== 'ERR_ASSERTION')
+    throw error
+  }
   return {fast: readEntriesFast(text, bodyStart), full, errors: file.messages.length}
 }
 
@@ -60,6 +68,11 @@ describe('the fast segment-file reader', () => {
     )
     // The fast path must actually be taken for ordinary files.
     expect(fastCount).toBeGreaterThan(100)
+  })
+
+  it.each(['--- ---', '- - -', '* * *', '_ _ _'])('defers to the full parser for a translation that is a thematic break (%s)', (line) => {
+    const text = stringifySegmentFile(fileOf([{source: 'word', translation: line, previousSource: undefined, obsolete: false}]), {document: 'doc', sourcePath: 'source/doc.md'})
+    expect(both(text).fast).toBeUndefined()
   })
 
   it.each(['de', 'es', 'fa', 'fr', 'zh-Hans'])('takes the fast path for the shipped %s file', async (language) => {

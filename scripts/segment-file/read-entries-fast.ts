@@ -4,7 +4,7 @@ import {headerCommentPrefix, idLinePattern, obsoleteHeading, reviewNoteMarker} f
 // A line that could start or interrupt a block, so it would not stay inside one paragraph:
 // indentation, headings, quotes, list items, thematic breaks, setext underlines, fences, HTML,
 // definitions and tables.
-const blockStart = /^(?:[ \t]|#{1,6}(?:[ \t]|$)|>|[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|(?:\*[ \t]*){3,}$|(?:_[ \t]*){3,}$|-+[ \t]*$|=+[ \t]*$|```|~~~|<|\[|\|)/
+const blockStart = /^(?:[ \t]|#{1,6}(?:[ \t]|$)|>|[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|(?:\*[ \t]*){3,}$|(?:_[ \t]*){3,}$|(?:-[ \t]*){3,}$|-+[ \t]*$|=+[ \t]*$|```|~~~|<|\[|\|)/
 
 const quoteLine = /^> [^ \t]/
 
