@@ -2,21 +2,22 @@ import {existsSync, readFileSync} from 'node:fs'
 import {availableParallelism} from 'node:os'
 import {Worker} from 'node:worker_threads'
 import {readFile, rm} from 'node:fs/promises'
-import {isAbsolute, join, relative, resolve, sep} from 'node:path'
+import {dirname, join, relative, resolve, sep} from 'node:path'
 import {findingRecords, type FindingRecord} from '../check/format-findings.js'
 import {checkSegmentFile} from '../check/run-checks.js'
 import type {Glossary} from '../check/rules/glossary.js'
 import {defaults, outputFormats} from '../config.js'
 import {failNow} from '../diagnostics.js'
 import {errors} from '../errors.js'
-import {cacheKey, inputFingerprint, outputsIntact, sha256, stampFiles, writeBuildCache, type BuildCache, type CachedPage, type OutputFile, type PageSummary} from '../io/build-cache.js'
+import {cacheKey, inputFingerprint, outputsIntact, sha256, stampFiles, writeBuildCache, withoutStamps, type BuildCache, type CachedPage, type OutputFile, type PageSummary} from '../io/build-cache.js'
 import {parseProjectFiles, type LoadedProject} from '../io/load-project.js'
 import type {ProjectFiles} from '../io/read-project-files.js'
 import type {ProjectConfig} from '../io/read-config.js'
 import type {SourceDocument, StatusRow} from '../types.js'
-import {assertRealFolders, writeOutputSync} from '../io/write-atomic.js'
+import {assertRealFolders, isInside, writeOutputSync} from '../io/write-atomic.js'
 import {createResolver} from '../merge/create-resolver.js'
 import {collectResources, mergeTranslations, type LocalizedDocument} from '../merge/merge-translations.js'
+import {byPath, compareText} from '../order.js'
 import {pseudoLocale, pseudoSegmentFile} from '../pseudo/pseudo-localize.js'
 import {renderHtml} from '../render/render-html.js'
 import {renderDashboard, type DashboardRow, type RuleCount} from '../render/render-dashboard.js'
@@ -58,13 +59,16 @@ export async function buildProject(read: ProjectFiles, config: ProjectConfig, op
   const report = options.check ? await checkLoaded({...loaded, languages}) : undefined
   const result = await buildLoaded(loaded, config, threads > 1 ? {...options, shard: {index: 1, count: threads}} : options, cache, {checked: report})
   for (const [index, done] of (await Promise.all(running)).entries()) {
+    if ('files' in done) {
+      cache.pages = {...cache.pages, ...done.pages}
+      result.files.push(...done.files)
+      continue
+    }
     // A thread that failed (it cannot start, say) leaves its shard to this one.
-    if (!('files' in done)) options.onWarning?.(`a render thread failed (${done.error}); its languages were rendered on the main thread`)
-    const shardResult = 'files' in done ? done : await buildLoaded(loaded, config, {...options, shard: shards[index]}, cache, {shared: false})
-    if ('files' in done) cache.pages = {...cache.pages, ...done.pages}
-    result.files.push(...shardResult.files)
+    options.onWarning?.(`a render thread failed (${done.error}); its languages were rendered on the main thread`)
+    result.files.push(...(await buildLoaded(loaded, config, {...options, shard: shards[index]}, cache, {shared: false})).files)
   }
-  result.files.sort((a, b) => (a.path < b.path ? -1 : 1))
+  result.files.sort(byPath)
   const sources = loaded.documents.map((document) => ({id: document.id, text: document.text}))
   const segmentFiles = [...loaded.segmentFileBytes].flatMap(([language, files]) => [...files].map(([id, bytes]) => ({language, id, bytes})))
   const manifest = stringifyManifest(result.manifest)
@@ -109,13 +113,13 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
   const reuse = (name: string, key: string): CachedPage | undefined => {
     const cached = cache.pages[name]
     if (cached?.key !== key || !outputsIntact(out, cached.files)) return undefined
-    outputFiles.push(...cached.files.map(({stamp: _stamp, ...file}) => file))
+    outputFiles.push(...withoutStamps(cached.files))
     pages[name] = cached
     return cached
   }
   /** Write a page's files (as rendered: hundreds of languages' pages are never all in memory at once) and cache them. */
   const emit = (name: string, key: string, texts: readonly (readonly [string, string])[], summary?: PageSummary) => {
-    const folder = texts[0]![0].includes('/') ? texts[0]![0].slice(0, texts[0]![0].indexOf('/')) : ''
+    const folder = dirname(texts[0]![0])
     if (!checkedFolders.has(folder)) assertRealFolders(within, join(out, folder))
     checkedFolders.add(folder)
     const written = texts.map(([path, text]) => writeOutput(out, path, text, within))
@@ -194,7 +198,6 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
       dashboard.push({...summary, reviewHref: path, pageHref: isPublished ? `${base}.html` : undefined})
     }
   }
-  const byPath = (a: {path: string}, b: {path: string}) => (a.path < b.path ? -1 : 1)
   if (chosen.includes('html')) listed.push('index.html')
   if (review) listed.push('status.html')
   const manifest: Manifest = {
@@ -220,7 +223,7 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
 
   /** `status.html`, rendered only when what it shows changed. */
   function writeDashboard(rows: DashboardRow[], documents: readonly SourceDocument[]): void {
-    rows.sort((a, b) => compare(a.row.language, b.row.language) || compare(a.row.document, b.row.document))
+    rows.sort((a, b) => compareText(a.row.language, b.row.language) || compareText(a.row.document, b.row.document))
     const sourceLanguage = documents[0]?.language ?? 'en'
     const key = cacheKey('status', sourceLanguage, JSON.stringify(rows))
     if (!reuse('status', key)) emit('status', key, [['status.html', renderDashboard(rows, sourceLanguage)]])
@@ -310,11 +313,8 @@ function countByRule(findings: readonly {rule: string; severity: RuleCount['seve
     if (count === undefined) counts.set(rule, {rule, severity, count: 1})
     else count.count++
   }
-  return [...counts.values()].sort((a, b) => compare(a.rule, b.rule))
+  return [...counts.values()].sort((a, b) => compareText(a.rule, b.rule))
 }
-
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
-
 
 function stringifyManifest(manifest: Manifest): string {
   return `${JSON.stringify(manifest, null, 2)}\n`
@@ -354,9 +354,4 @@ async function removeStaleOutputs(out: string, current: ReadonlySet<string>): Pr
       await rm(join(out, file.path), {force: true})
     }
   }
-}
-
-function isInside(folder: string, target: string): boolean {
-  const rel = relative(folder, target)
-  return !rel.startsWith('..') && !isAbsolute(rel)
 }

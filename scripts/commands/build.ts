@@ -1,6 +1,6 @@
 import {join, resolve} from 'node:path'
 import {defaults, type outputFormats} from '../config.js'
-import {inputFingerprint, outputsIntact, readBuildCache, type OutputFile} from '../io/build-cache.js'
+import {inputFingerprint, outputsIntact, readBuildCache, withoutStamps, type OutputFile} from '../io/build-cache.js'
 import {withProjectLock} from '../io/lock.js'
 import {assertLanguageTag, type Project} from '../io/project.js'
 import {readConfig} from '../io/read-config.js'
@@ -115,7 +115,7 @@ export async function build(project: Project, options: BuildOptions = {}): Promi
       // Nothing changed since the last build and its output is intact: nothing to parse or render,
       // so the parser and renderers are not even loaded.
       if (cache.last.fingerprint === fingerprint && outputsIntact(out, cache.last.files)) {
-        const files = cache.last.files.filter((file) => file.path !== 'manifest.json').map(({stamp: _stamp, ...file}) => file)
+        const files = withoutStamps(cache.last.files.filter((file) => file.path !== 'manifest.json'))
         return resultOf(out, JSON.parse(cache.last.manifest) as Manifest, files)
       }
     }

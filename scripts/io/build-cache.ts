@@ -8,6 +8,7 @@ import type {RuleCount} from '../render/render-dashboard.js'
 import type {StatusRow} from '../types.js'
 import {insideProject, type Project} from './project.js'
 import {assertRealFolders, writeOutputSync} from './write-atomic.js'
+import {compareText} from '../order.js'
 
 /** Folder of the build cache in a project: git-ignored, safe to delete at any time. */
 export const cacheDir = '.interlinear-cache'
@@ -108,6 +109,11 @@ export function fileStamp(path: string): string | undefined {
   return stats?.isFile() ? `${stats.dev}:${stats.ino}:${stats.mtimeNs}:${stats.size}` : undefined
 }
 
+/** Cached files as a build reports them: without their stamps. */
+export function withoutStamps(files: readonly CachedFile[]): OutputFile[] {
+  return files.map(({stamp: _stamp, ...file}) => file)
+}
+
 /** `files` of `out` with their stamps, as they are now on disk. */
 export function stampFiles(out: string, files: readonly OutputFile[]): CachedFile[] {
   return files.map((file) => ({...file, stamp: fileStamp(join(out, file.path)) ?? ''}))
@@ -164,7 +170,7 @@ export function inputFingerprint(sources: readonly {id: string; text: string}[],
   // Updating and checking change the segment files first: the fingerprint is of what the build reads.
   // Threads change how fast, not what.
   const {update: _update, check: _check, jobs: _jobs, ...options} = settings.options
-  const files = [...segmentFiles].sort((a, b) => compare(`${a.language}/${a.id}`, `${b.language}/${b.id}`))
+  const files = [...segmentFiles].sort((a, b) => compareText(`${a.language}/${a.id}`, `${b.language}/${b.id}`))
   return cacheKey(
     JSON.stringify({config: settings.config, options, out: settings.out, epoch: process.env.SOURCE_DATE_EPOCH ?? null}),
     ...sources.flatMap((source) => [source.id, source.text]),
@@ -172,4 +178,3 @@ export function inputFingerprint(sources: readonly {id: string; text: string}[],
   )
 }
 
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)

@@ -3,6 +3,7 @@ import {isAbsolute, join, relative, resolve, sep} from 'node:path'
 import {defaults} from '../config.js'
 import {failNow} from '../diagnostics.js'
 import {errors} from '../errors.js'
+import {compareText} from '../order.js'
 
 /** A project on disk: the folder that holds `source/` and `translations/`. */
 export interface Project {
@@ -124,7 +125,7 @@ export function listSegmentFiles(project: Project, language: string): string[] {
 // The entries of a folder sorted by name (none when it is missing); their types come with the listing, no stat per entry.
 function entriesOf(folder: string): Dirent[] {
   try {
-    return readdirSync(folder, {withFileTypes: true}).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    return readdirSync(folder, {withFileTypes: true}).sort((a, b) => compareText(a.name, b.name))
   } catch {
     return []
   }

@@ -4,6 +4,7 @@ import {InputError, fail} from '../diagnostics.js'
 import {errors} from '../errors.js'
 import {listDocuments, listLanguages, listSegmentFiles, projectPath, segmentFilePath, sourcePath, type Project} from './project.js'
 import {readTextAndBytes} from './read-text.js'
+import {compareText} from '../order.js'
 
 /** Options for `readProjectFiles` and `loadProject`. */
 export interface LoadOptions {
@@ -75,7 +76,7 @@ export function readProjectFiles(project: Project, options: LoadOptions = {}): P
   const sources = sourceReads.flatMap((read, index) => (read ? [{...read, id: ids[index]!}] : []))
   const segmentFiles = segmentReads.flatMap((read) => (read ? [read] : []))
   // Sources fail before segment files: sort failures by path for a report in file order.
-  failed.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  failed.sort((a, b) => compareText(a.path, b.path))
   return {project, sources, languages, segmentFiles, failed}
 }
 

@@ -17,10 +17,16 @@ export interface WriteOptions {
   within?: string
 }
 
+/** Whether `target` is `folder` or inside it. */
+export function isInside(folder: string, target: string): boolean {
+  const rel = relative(folder, target)
+  return !rel.startsWith('..') && !isAbsolute(rel)
+}
+
 /** Refuse a symbolic link (or a file) at any folder from `within` down to `folder`; missing ones are made by `mkdir`. */
 export function assertRealFolders(within: string, folder: string): void {
+  if (!isInside(within, folder)) throw new Error(`${folder} is outside ${within}`)
   const rel = relative(within, folder)
-  if (rel.startsWith('..') || isAbsolute(rel)) throw new Error(`${folder} is outside ${within}`)
   let current = within
   for (const part of rel === '' ? [] : rel.split(sep)) {
     current = join(current, part)

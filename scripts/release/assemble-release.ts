@@ -6,6 +6,7 @@ import type {ArchiveFile} from './archive-entries.js'
 import {diffSources, diffTranslation} from './diff-releases.js'
 import type {DocumentRecord, DocumentSnapshot, LanguageRecord, ReleaseRecord} from './release-record.js'
 import {renderReleaseNotes, type ReleaseSummary, type TranslationSummary} from './render-release-notes.js'
+import {byPath} from '../order.js'
 
 /** Everything a release is made of, read from disk by the caller. */
 export interface ReleaseInput {
@@ -155,6 +156,3 @@ function shipLanguage(coverage: CoverageRecord, snapshot: DocumentSnapshot, last
   return {language, shipping: 'carried', from, status: last.record.status, coverage: last.record.coverage, ...(last.record.segments ? {segments: last.record.segments} : {})}
 }
 
-function byPath(a: {path: string}, b: {path: string}): number {
-  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0
-}

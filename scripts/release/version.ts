@@ -1,3 +1,5 @@
+import {compareText} from '../order.js'
+
 /**
  * Release versions: semantic versions `X.Y.Z` with an optional pre-release (`1.0.0-rc.1`), compared by
  * semver precedence. Build metadata (`+…`) is refused: it does not change precedence, so two releases
@@ -45,7 +47,7 @@ function split(version: string): [string[], string[]] {
 
 // Digit strings without leading zeros, of any length (beyond Number's exact integers).
 function compareNumbers(a: string, b: string): number {
-  return a.length !== b.length ? Math.sign(a.length - b.length) : a < b ? -1 : a > b ? 1 : 0
+  return a.length !== b.length ? Math.sign(a.length - b.length) : compareText(a, b)
 }
 
 function compareIdentifiers(a: string, b: string): number {
@@ -53,5 +55,5 @@ function compareIdentifiers(a: string, b: string): number {
   const numericB = /^\d+$/.test(b)
   if (numericA && numericB) return compareNumbers(a, b)
   if (numericA !== numericB) return numericA ? -1 : 1
-  return a < b ? -1 : a > b ? 1 : 0
+  return compareText(a, b)
 }

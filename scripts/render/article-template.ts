@@ -9,7 +9,6 @@ import {isPlainInline, parseInline} from '../merge/parse-inline.js'
 import type {SourceDocument} from '../types.js'
 import {isSafeUrl} from './safe-url.js'
 
-
 const urlProperties = ['href', 'src', 'cite', 'poster', 'action', 'formAction'] as const
 
 /** Titles of passages shown in another language (`fallback`) or from an older source (`outdated`). */
@@ -48,8 +47,8 @@ export interface ArticleTemplate {
   holes: {segment: number; kind: 'attributes' | 'content'}[]
   /** Definitions of the source, for translations that use link references. */
   definitions: Definition[]
-  /** Each segment's inline content in the source, by segment index. */
-  sourceInline: (readonly PhrasingContent[])[]
+  /** Each segment's HTML in the source, by segment index: every language that falls back shows it. */
+  sourceHtml: string[]
 }
 
 // Private-use characters mark the holes; a source that contains them uses the tree path instead.
@@ -105,7 +104,7 @@ function createTemplate(document: SourceDocument): ArticleTemplate | undefined {
     cursor = match.index + match[0].length
   }
   pieces.push(html.slice(cursor))
-  return {pieces, holes, definitions, sourceInline}
+  return {pieces, holes, definitions, sourceHtml: sourceInline.map((children) => phrasingHtml(children, definitions))}
 }
 
 /**
@@ -131,25 +130,16 @@ function passageAttributes(resolved: ResolvedSegment, titles: PassageTitles): st
   return toHtml(h('i', {lang: resolved.language, className, title})).slice(2, -'></i>'.length)
 }
 
-const sourceMemo = new WeakMap<ArticleTemplate, Map<number, string>>()
-
-// The HTML of a segment's inline content, as `merge` would put it in the tree. The source's is
-// memoized: every language that falls back shows it. A translation is shown in one page or a few.
+// The HTML of a segment's inline content, as `merge` would put it in the tree.
 function inlineHtml(resolved: ResolvedSegment, segment: number, document: SourceDocument, template: ArticleTemplate): string {
   const {text} = resolved
-  if (resolved.language !== document.language) {
-    // Plain text holds neither `<` nor `&`: it is its own HTML.
-    return isPlainInline(text) ? text : phrasingHtml(parseInline(text, document.definitions), template)
-  }
-  let memo = sourceMemo.get(template)
-  if (memo === undefined) sourceMemo.set(template, (memo = new Map()))
-  let html = memo.get(segment)
-  if (html === undefined) memo.set(segment, (html = phrasingHtml(template.sourceInline[segment]!, template)))
-  return html
+  if (resolved.language === document.language) return template.sourceHtml[segment]!
+  // Plain text holds neither `<` nor `&`: it is its own HTML.
+  return isPlainInline(text) ? text : phrasingHtml(parseInline(text, document.definitions), template.definitions)
 }
 
-function phrasingHtml(children: readonly PhrasingContent[], template: ArticleTemplate): string {
-  const root: Root = {type: 'root', children: [{type: 'paragraph', children: [...children]}, ...(usesReferences(children) ? template.definitions : [])]}
+function phrasingHtml(children: readonly PhrasingContent[], definitions: readonly Definition[]): string {
+  const root: Root = {type: 'root', children: [{type: 'paragraph', children: [...children]}, ...(usesReferences(children) ? definitions : [])]}
   const paragraph = toSafeHast(root, untitled).children.find((node): node is Element => node.type === 'element')
   return toHtml((paragraph?.children ?? []) as RootContent[])
 }
