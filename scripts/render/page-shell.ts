@@ -48,3 +48,19 @@ export function renderPage(parts: PageParts): string {
   }
   return `${toHtml(page)}\n`
 }
+
+/**
+ * An element standing where HTML serialized elsewhere goes (a part shared by many pages, or one too
+ * large to hold as one tree); `fillSlots` puts it there. Content never contains one: raw HTML never
+ * reaches a page.
+ */
+export function slot(name: string): Element {
+  return h(`interlinear-${name}`)
+}
+
+/** Put serialized HTML where each `slot` of a serialized page stands. */
+export function fillSlots(page: string, html: Record<string, string>): string {
+  let result = page
+  for (const [name, text] of Object.entries(html)) result = result.replace(`<interlinear-${name}></interlinear-${name}>`, () => text)
+  return result
+}

@@ -7,7 +7,7 @@ import {parseInline} from '../merge/parse-inline.js'
 import {uiStrings} from '../ui/ui-strings.js'
 import {articleTemplate, fillArticle, toSafeHast, type PassageTitles} from './article-template.js'
 import {direction, nativeName} from './language-info.js'
-import {renderPage} from './page-shell.js'
+import {fillSlots, renderPage, slot} from './page-shell.js'
 
 /** A language a page links to in its menu and alternates. */
 export interface PageLink {
@@ -52,23 +52,18 @@ export function renderHtml(localized: LocalizedDocument, options: RenderHtmlOpti
   const page = renderPage({
     language,
     title: documentTitle(localized),
-    head: [h(placeholder.alternates)],
+    head: [slot('alternates')],
     body: [
-      h('nav', {ariaLabel: t('language_menu')}, [h('ul', [h(placeholder.menu)])]),
-      h('main', [...notices.map((notice) => h('p', {className: ['notice'], role: 'note'}, notice)), h('article', [h(placeholder.article)])])
+      h('nav', {ariaLabel: t('language_menu')}, [h('ul', [slot('menu')])]),
+      h('main', [...notices.map((notice) => h('p', {className: ['notice'], role: 'note'}, notice)), h('article', [slot('article')])])
     ]
   })
   const items = options.links.map((link, index) => (special(link) ? toHtml(menuItem(link, document.language, language, t('original'))) : menu.items[index]!))
-  return page
-    .replace(`<${placeholder.alternates}></${placeholder.alternates}>`, () => menu.alternates)
-    .replace(`<${placeholder.menu}></${placeholder.menu}>`, () => items.join(''))
-    .replace(`<${placeholder.article}></${placeholder.article}>`, () => article)
+  return fillSlots(page, {alternates: menu.alternates, menu: items.join(''), article})
 }
 
 // Every page of a document lists every language: serialized once per document, not once per page
-// (quadratic in the number of languages), and spliced in where these elements stand, like the article
-// from its template. Content cannot contain them: raw HTML never reaches a page.
-const placeholder = {alternates: 'interlinear-alternates', menu: 'interlinear-menu', article: 'interlinear-article'} as const
+// (quadratic in the number of languages), and filled into its slots like the article from its template.
 const menus = new WeakMap<readonly PageLink[], {alternates: string; items: string[]}>()
 
 function menuItems(links: readonly PageLink[], sourceLanguage: string): {alternates: string; items: string[]} {

@@ -8,7 +8,7 @@ import type {SegmentStatus, StatusRow} from '../types.js'
 import {uiLocales, uiStrings, type UiStrings} from '../ui/ui-strings.js'
 import {coverageBar, stateLabel} from './coverage-bar.js'
 import {direction, nativeName} from './language-info.js'
-import {renderPage} from './page-shell.js'
+import {fillSlots, renderPage, slot} from './page-shell.js'
 import {reviewScript} from './page-scripts.js'
 import {toolStyle} from './page-style.js'
 
@@ -67,7 +67,7 @@ export function renderReview(input: ReviewPageInput): string {
   // Front matter, obsolete and unknown entries: findings no current segment row can show.
   const fileFindings = input.findings.filter((finding) => finding.segment === undefined || !current.has(finding.segment))
   // Serialized a row at a time and spliced in: a document of thousands of segments never has all its
-  // rows as one tree. Content cannot contain the placeholder element: raw HTML never gets here.
+  // rows as one tree.
   const rows = input.statuses.map((status) => toHtml(segmentRow(status, bySegment.get(status.segment.id) ?? [], input, chrome, t))).join('')
   const title = t('review_title', {language: nativeName(language), document: document.id})
   const page = renderPage({
@@ -94,15 +94,13 @@ export function renderReview(input: ReviewPageInput): string {
         ]),
         h('table', {className: ['tool']}, [
           h('thead', h('tr', [h('th', {scope: 'col'}, t('column_state')), h('th', {scope: 'col'}, t('column_source')), h('th', {scope: 'col'}, t('column_translation'))])),
-          h('tbody', [h(rowsPlaceholder)])
+          h('tbody', [slot('rows')])
         ])
       ])
     ]
   })
-  return page.replace(`<${rowsPlaceholder}></${rowsPlaceholder}>`, () => rows)
+  return fillSlots(page, {rows})
 }
-
-const rowsPlaceholder = 'interlinear-rows'
 
 function segmentRow(status: SegmentStatus, findings: readonly FindingRecord[], input: ReviewPageInput, chrome: string, t: UiStrings): Element {
   const {segment, state, entry} = status
