@@ -48,4 +48,14 @@ const table = (title, times) => [
   '| --- | ---: | ---: |',
   ...[...times].sort((a, b) => b[1] - a[1]).slice(0, rows).map(([key, time]) => `| \`${key}\` | ${(time / 1000).toFixed(0)} | ${((100 * time) / total).toFixed(1)}% |`)
 ]
-process.stdout.write(`Profile of \`build --update --check --jobs 1\` on ${name}: ${(total / 1000).toFixed(0)} ms sampled.\n\n${table('self time', self).join('\n')}\n\n${table('with callees', inclusive).join('\n')}\n`)
+// Top-down: each call path's time with callees, down to paths that take 1.5% or more.
+const byNode = new Map()
+for (const [index, id] of profile.samples.entries()) byNode.set(id, (byNode.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0))
+const subtree = (node) => (node.total ??= (byNode.get(node.id) ?? 0) + (node.children ?? []).reduce((sum, child) => sum + subtree(nodes.get(child)), 0))
+const tree = []
+const walk = (node, depth) => {
+  if (depth > 0) tree.push(`${'  '.repeat(depth - 1)}${((100 * subtree(node)) / total).toFixed(1).padStart(5)}%  ${label(node)}`)
+  for (const child of (node.children ?? []).map((id) => nodes.get(id)).sort((a, b) => subtree(b) - subtree(a))) if (subtree(child) >= total * 0.015) walk(child, depth + 1)
+}
+walk(profile.nodes[0], 0)
+process.stdout.write(`Profile of \`build --update --check --jobs 1\` on ${name}: ${(total / 1000).toFixed(0)} ms sampled.\n\n${table('self time', self).join('\n')}\n\n${table('with callees', inclusive).join('\n')}\n\nTop-down (1.5% or more):\n\n\`\`\`\n${tree.join('\n')}\n\`\`\`\n`)

@@ -372,14 +372,19 @@ describe('build --shard', () => {
 })
 
 describe('build with threads', () => {
-  it('writes the same files with one thread, two, and as many as pay off; a warm build reuses what threads wrote', async () => {
+  /** A project of `count` languages (enough pages for the default to start a thread), most partly translated. */
+  async function manyLanguages(count: number): Promise<{root: string; tags: string[]}> {
     const root = await makeProject()
-    // 130 languages: enough pages for the default to start a thread.
-    const tags = Array.from({length: 130}, (_, index) => `q${String.fromCharCode(97 + Math.floor(index / 26))}${String.fromCharCode(97 + (index % 26))}`)
+    const tags = Array.from({length: count}, (_, index) => `q${String.fromCharCode(97 + Math.floor(index / 26))}${String.fromCharCode(97 + (index % 26))}`)
     expect((await cli(['init', tags[0]!], root)).code).toBe(0)
     const template = await read(root, `translations/${tags[0]}/statement.md`)
     for (const tag of tags.slice(1)) await put(root, `translations/${tag}/statement.md`, template.replaceAll(` in ${tags[0]}.`, ` in ${tag}.`).replace(`language: ${tags[0]}`, `language: ${tag}`))
     for (const [index, tag] of tags.entries()) if (index % 3 !== 0) await translateFile(root, tag, 'statement', (source, at) => (at % 4 === 0 ? undefined : `${tag} ${source}`))
+    return {root, tags}
+  }
+
+  it('writes the same files with one thread, two, and as many as pay off; a warm build reuses what threads wrote', async () => {
+    const {root} = await manyLanguages(130)
     const outputs: Record<string, string>[] = []
     for (const jobs of ['1', '2', undefined]) {
       const run = await cli(['build', '--out', `out-${jobs}`, ...(jobs ? ['--jobs', jobs] : [])], root)
@@ -392,5 +397,26 @@ describe('build with threads', () => {
     expect(outputs[2]).toEqual(outputs[0])
     const warm = await cli(['build', '--out', 'out-2', '--jobs', '2', '--json'], root)
     expect(JSON.parse(warm.stdout).files).toHaveLength(131 * 3 + 130 + 3)
+  })
+
+  it('updates, checks and reports the same with one thread and two', async () => {
+    const {root, tags} = await manyLanguages(90)
+    // Work for update (an edited paragraph, a new one) and for the checks (a glossary, a broken bracket).
+    await put(root, 'source/statement.md', statementText.replace('revolutionary', 'revolutionary (edited)').concat('\nA new closing paragraph.\n'))
+    await put(root, `translations/${tags[50]}/glossary.yaml`, 'revolution: [revolución]\n')
+    await translateFile(root, tags[70]!, 'statement', (source, at) => (at === 3 ? `(${source}` : undefined))
+    const copy = `${root}-copy`
+    await cp(root, copy, {recursive: true})
+    const runs = []
+    for (const [folder, jobs] of [[root, '1'], [copy, '2']] as const) {
+      const run = await cli(['build', '--update', '--check', '--jobs', jobs, '--json'], folder)
+      expect(run.code, run.stderr).toBe(0)
+      const files = [...(await listFiles(join(folder, 'dist'))).map((path) => `dist/${path}`), ...(await listFiles(join(folder, 'translations'))).map((path) => `translations/${path}`)]
+      runs.push({json: JSON.parse(run.stdout.replaceAll(folder, 'ROOT')), files: Object.fromEntries(await Promise.all(files.map(async (path) => [path, await read(folder, path)] as const)))})
+    }
+    const [one, two] = runs
+    expect(one!.json.check.diagnostics.some((finding: {rule: string}) => finding.rule === 'glossary')).toBe(true)
+    expect(one!.json.changes.filter((change: {action: string}) => change.action === 'update')).toHaveLength(90)
+    expect(two).toEqual(one)
   })
 })

@@ -35,7 +35,12 @@ export function findingRecords(files: readonly VFile[]): FindingRecord[] {
         return record
       })
     )
-    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column))
+    .sort(compareRecords)
+}
+
+/** The order of findings: by file, line and column. */
+export function compareRecords(a: FindingRecord, b: FindingRecord): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column
 }
 
 /** Counts by severity. */

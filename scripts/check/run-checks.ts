@@ -26,6 +26,8 @@ export interface CheckInput {
   languages: readonly string[]
   segmentFiles: ReadonlyMap<string, ReadonlyMap<string, SegmentFile>>
   glossaries?: ReadonlyMap<string, Glossary>
+  /** Lint the source documents too (default); a build thread checking some languages leaves them to the main thread. */
+  sources?: boolean
 }
 
 /** Findings per file, and the status of every language and document. */
@@ -41,7 +43,7 @@ export interface CheckResult {
 export function runChecks(input: CheckInput): CheckResult {
   const files: VFile[] = []
   const rows: StatusRow[] = []
-  for (const document of input.documents) {
+  for (const document of input.sources === false ? [] : input.documents) {
     const file = new VFile({path: document.path})
     for (const finding of lintSource(document.tree)) report(file, finding.rule, finding.reason, finding.place, {document: document.id})
     files.push(file)

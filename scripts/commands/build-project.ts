@@ -3,7 +3,7 @@ import {availableParallelism} from 'node:os'
 import {Worker} from 'node:worker_threads'
 import {readFile, rm} from 'node:fs/promises'
 import {dirname, join, relative, resolve, sep} from 'node:path'
-import {findingRecords, type FindingRecord} from '../check/format-findings.js'
+import {compareRecords, findingRecords, type FindingRecord} from '../check/format-findings.js'
 import {checkSegmentFile} from '../check/run-checks.js'
 import type {Glossary} from '../check/rules/glossary.js'
 import {defaults, outputFormats} from '../config.js'
@@ -28,7 +28,7 @@ import {renderText} from '../render/render-text.js'
 import {computeStatus} from '../status/compute-status.js'
 import {resultOf, type BuildOptions, type BuildResult, type CoverageRecord, type Format, type Manifest} from './build.js'
 import {checkLoaded, readGlossaries, type CheckReport} from './check.js'
-import {planUpdate, writeUpdate, type FileChange} from './update.js'
+import {planUpdate, writeUpdate, type FileChange, type UpdatePlan} from './update.js'
 
 /**
  * The part of `build` that parses, updates, checks and renders: loaded only when a build has work
@@ -36,46 +36,81 @@ import {planUpdate, writeUpdate, type FileChange} from './update.js'
  */
 export async function buildProject(read: ProjectFiles, config: ProjectConfig, options: BuildOptions, cache: BuildCache): Promise<BuildResult> {
   const {project} = read
-  let loaded = parseProjectFiles(read)
-  // --lang may name the source language, which has no segment files to update or check.
-  const inShard = shardFilter(loaded, options)
-  const languages = loaded.languages.filter((language) => (options.languages?.includes(language) ?? true) && inShard(language))
-  const known = new Set([...loaded.languages, ...loaded.documents.map((document) => document.language), ...(options.pseudo ? [pseudoLocale] : [])])
-  // Before anything is written.
-  for (const language of options.languages ?? []) if (!known.has(language)) failNow(`${defaults.translationsDir}/${language}`, errors.unknownLanguage(language))
-  let changes: FileChange[] | undefined
-  if (options.update) {
-    const plan = planUpdate(loaded, languages)
-    await writeUpdate(plan)
-    ;({changes, updated: loaded} = plan)
-  }
-  const threads = threadCount(loaded, options)
-  // Other threads render their shards while this one checks and renders the first.
-  const shards = Array.from({length: threads - 1}, (_, index) => ({index: index + 2, count: threads}))
-  const {onProgress: _onProgress, onWarning: _onWarning, ...plain} = options
-  // Sent as data (cloned, not parsed again): what it renders from, without diagnostics and raw bytes.
-  const {files: _files, segmentFileBytes: _bytes, ...parsed} = loaded
-  const running = shards.map((shard) => renderInWorker({loaded: parsed, config, options: plain, shard, pages: cache.pages}))
-  const report = options.check ? await checkLoaded({...loaded, languages}) : undefined
-  const result = await buildLoaded(loaded, config, threads > 1 ? {...options, shard: {index: 1, count: threads}} : options, cache, {checked: report})
-  for (const [index, done] of (await Promise.all(running)).entries()) {
-    if ('files' in done) {
-      cache.pages = {...cache.pages, ...done.pages}
-      result.files.push(...done.files)
-      continue
+  // Started before anything else: a thread loads its code while this one parses and updates.
+  const threads = Array.from({length: threadCount(read, options) - 1}, startThread)
+  try {
+    let loaded = parseProjectFiles(read)
+    // --lang may name the source language, which has no segment files to update or check.
+    const inShard = shardFilter(loaded, options)
+    const languages = loaded.languages.filter((language) => (options.languages?.includes(language) ?? true) && inShard(language))
+    const known = new Set([...loaded.languages, ...loaded.documents.map((document) => document.language), ...(options.pseudo ? [pseudoLocale] : [])])
+    // Before anything is written.
+    for (const language of options.languages ?? []) if (!known.has(language)) failNow(`${defaults.translationsDir}/${language}`, errors.unknownLanguage(language))
+    const glossaries = await readGlossaries(loaded)
+    let changes: FileChange[] | undefined
+    let plan: UpdatePlan | undefined
+    if (options.update) {
+      plan = planUpdate(loaded, languages)
+      ;({changes, updated: loaded} = plan)
     }
-    // A thread that failed (it cannot start, say) leaves its shard to this one.
-    options.onWarning?.(`a render thread failed (${done.error}); its languages were rendered on the main thread`)
-    result.files.push(...(await buildLoaded(loaded, config, {...options, shard: shards[index]}, cache, {shared: false})).files)
+    const count = threads.length + 1
+    const shards = threads.map((_, index) => ({index: index + 2, count}))
+    const {onProgress: _onProgress, onWarning: _onWarning, ...plain} = options
+    // Sent as data (cloned, not parsed again): what it renders from, without diagnostics and raw bytes.
+    const {files: _files, segmentFileBytes: _bytes, ...parsed} = loaded
+    const running = threads.map((thread, index) => thread.render({loaded: parsed, config, options: plain, shard: shards[index]!, pages: cache.pages, glossaries, check: options.check === true, languages}))
+    // The other threads render while this one flushes the segment files.
+    if (plan) await writeUpdate(plan)
+    const own = count > 1 ? {...options, shard: {index: 1, count}} : options
+    const report = options.check ? await checkLoaded({...loaded, languages: languages.filter(shardFilter(loaded, own))}, {glossaries}) : undefined
+    const others = running.map(async (result, index): Promise<ShardResult> => {
+      const done = await result
+      if ('files' in done) return done
+      // A thread that failed (it cannot start, say) leaves its shard to this one.
+      options.onWarning?.(`a render thread failed (${done.error}); its languages were rendered on the main thread`)
+      return renderShard(loaded, config, {...options, shard: shards[index]!}, cache, {glossaries, check: options.check === true, languages})
+    })
+    const result = await buildLoaded(loaded, config, own, cache, {checked: report, glossaries, others: count > 1 ? Promise.all(others) : undefined})
+    const done = await Promise.all(others)
+    for (const shard of done) {
+      cache.pages = {...cache.pages, ...shard.pages}
+      result.files.push(...shard.files)
+    }
+    result.files.sort(byPath)
+    const sources = loaded.documents.map((document) => ({id: document.id, text: document.text}))
+    const segmentFiles = [...loaded.segmentFileBytes].flatMap(([language, files]) => [...files].map(([id, bytes]) => ({language, id, bytes})))
+    const manifest = stringifyManifest(result.manifest)
+    const files = stampFiles(result.out, [...result.files, {path: 'manifest.json', sha256: sha256(manifest), size: Buffer.byteLength(manifest)}])
+    cache.last = {fingerprint: inputFingerprint(sources, segmentFiles, {config, options, out: result.out}), manifest, files}
+    writeBuildCache(project, cache)
+    return {...result, changes, report: report && mergeReports(report, done, loaded)}
+  } finally {
+    // Threads still waiting for work when something failed.
+    for (const thread of threads) void thread.worker.terminate()
   }
-  result.files.sort(byPath)
-  const sources = loaded.documents.map((document) => ({id: document.id, text: document.text}))
-  const segmentFiles = [...loaded.segmentFileBytes].flatMap(([language, files]) => [...files].map(([id, bytes]) => ({language, id, bytes})))
-  const manifest = stringifyManifest(result.manifest)
-  const files = stampFiles(result.out, [...result.files, {path: 'manifest.json', sha256: sha256(manifest), size: Buffer.byteLength(manifest)}])
-  cache.last = {fingerprint: inputFingerprint(sources, segmentFiles, {config, options, out: result.out}), manifest, files}
-  writeBuildCache(project, cache)
-  return {...result, changes, report}
+}
+
+/** The check report of the main thread with those of the other threads, in the order one thread gives. */
+function mergeReports(report: CheckReport, shards: readonly ShardResult[], loaded: LoadedProject): CheckReport {
+  const order = new Map(loaded.languages.map((language, index) => [language, index]))
+  const documents = new Map(loaded.documents.map((document, index) => [document.id, index]))
+  const rows = [...report.rows, ...shards.flatMap((shard) => shard.report?.rows ?? [])]
+  rows.sort((a, b) => order.get(a.language)! - order.get(b.language)! || documents.get(a.document)! - documents.get(b.document)!)
+  // The sort is stable and each file's findings come from one thread: their order within a place holds.
+  const records = [...report.records, ...shards.flatMap((shard) => shard.report?.records ?? [])].sort(compareRecords)
+  return {records, rows, badInput: report.badInput}
+}
+
+/**
+ * Check (with `check`) and render one shard of the languages, without the shared files: what a
+ * build thread does, and what the main thread does for a thread that failed.
+ */
+export async function renderShard(loaded: LoadedProject, config: ProjectConfig, options: BuildOptions & {shard: {index: number; count: number}}, cache: BuildCache, job: Pick<ShardJob, 'glossaries' | 'check' | 'languages'>): Promise<ShardResult> {
+  const inShard = shardFilter(loaded, options)
+  const report = job.check ? await checkLoaded({...loaded, languages: job.languages.filter(inShard)}, {glossaries: job.glossaries, sources: false}) : undefined
+  const result = await buildLoaded(loaded, config, options, cache, {shared: false, checked: report, glossaries: job.glossaries})
+  const pages = Object.fromEntries(Object.entries(cache.pages).filter(([base]) => inShard(base.slice(0, base.indexOf('/')))))
+  return {files: result.files, pages, dashboard: result.dashboard, report}
 }
 
 /** Options of `buildLoaded` that only other stages set. */
@@ -84,13 +119,22 @@ export interface BuildLoadedOptions {
   shared?: boolean
   /** The report of `check` on the same project: review pages show its findings instead of checking again. */
   checked?: CheckReport
+  /** The glossaries, already read (default: read them). */
+  glossaries?: ReadonlyMap<string, Glossary>
+  /** What the other threads rendered (with `shard` set to this thread's): their dashboard rows. */
+  others?: Promise<readonly ShardResult[]>
+}
+
+/** `BuildResult` with the dashboard rows of the review pages rendered. */
+export interface LoadedBuildResult extends BuildResult {
+  dashboard: DashboardRow[]
 }
 
 /**
  * `build` on a project already loaded (by a run that also updates and checks). With a cache, a page
  * whose inputs are unchanged and whose files are intact is not rendered again; the cache is updated.
  */
-export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, options: BuildOptions = {}, cache: BuildCache = {pages: {}}, {shared: writeShared = true, checked}: BuildLoadedOptions = {}): Promise<BuildResult> {
+export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, options: BuildOptions = {}, cache: BuildCache = {pages: {}}, {shared: writeShared = true, checked, glossaries: read, others}: BuildLoadedOptions = {}): Promise<LoadedBuildResult> {
   const out = resolve(options.out ?? join(loaded.project.root, defaults.distDir))
   // No symbolic link between the project and the outputs (a `dist` link in a pull request); an --out elsewhere is the user's.
   const within = isInside(loaded.project.root, out) ? loaded.project.root : out
@@ -103,7 +147,7 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
   const inShard = shardFilter(loaded, options)
   // Review pages and the dashboard come with the HTML, except where a caller (release) leaves them out.
   const review = chosen.includes('html') && options.review !== false
-  const glossaries = review ? await readGlossaries(loaded) : new Map<string, Glossary>()
+  const glossaries = review ? read ?? (await readGlossaries(loaded)) : new Map<string, Glossary>()
   const dashboard: DashboardRow[] = []
   const reported = checked === undefined ? undefined : reportByFile(checked)
   // Checked once, before anything is written; each language's folder when its first page is.
@@ -172,8 +216,8 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
       const base = `${language}/${document.id}`
       const path = `${base}.review.html`
       listed.push(path)
-      // A worker's shard leaves the dashboard, and so the rows of other languages, to the main thread.
-      if (!writeShared && !inShard(language)) continue
+      // Rows of other shards' languages: from their threads, or made here for a dashboard of every language.
+      if (!inShard(language) && (!writeShared || others !== undefined)) continue
       const isPublished = published.some((page) => page.language === language)
       const segmentFile = loaded.segmentFiles.get(language)?.get(document.id)
       const glossary = glossaries.get(language)
@@ -212,14 +256,14 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
       const text = renderIndex(coverage, loaded.documents)
       outputFiles.push(writeOutput(out, 'index.html', text, within))
     }
-    if (review) writeDashboard(dashboard, loaded.documents)
+    if (review) writeDashboard([...dashboard, ...(others ? (await others).flatMap((shard) => shard.dashboard) : [])], loaded.documents)
     await removeStaleOutputs(out, new Set(listed))
     writeOutput(out, 'manifest.json', stringifyManifest(manifest), within)
   }
   // Pages of other languages (a build with --lang or --shard) stay cached.
   cache.pages = {...cache.pages, ...pages}
   outputFiles.sort(byPath)
-  return resultOf(out, manifest, outputFiles)
+  return {...resultOf(out, manifest, outputFiles), dashboard}
 
   /** `status.html`, rendered only when what it shows changed. */
   function writeDashboard(rows: DashboardRow[], documents: readonly SourceDocument[]): void {
@@ -238,12 +282,19 @@ export interface ShardJob {
   shard: {index: number; count: number}
   /** The build cache's pages. */
   pages: BuildCache['pages']
+  glossaries: ReadonlyMap<string, Glossary>
+  /** Check the shard's languages too (`build --check`). */
+  check: boolean
+  /** The languages to check (those of the shard among them). */
+  languages: readonly string[]
 }
 
-/** What a worker thread wrote, and the cache entries of its pages. */
+/** What a worker thread wrote, the cache entries of its pages, its dashboard rows and check report. */
 export interface ShardResult {
   files: OutputFile[]
   pages: BuildCache['pages']
+  dashboard: DashboardRow[]
+  report?: CheckReport
 }
 
 // The worker's own bundle entry, beside the CLI's: there is none when running from source (tests).
@@ -253,19 +304,28 @@ const workerUrl = new URL('../build-worker.mjs', import.meta.url)
 const pagesPerThread = 40
 
 /** Threads to render with: `--jobs`, or as many as the pages pay for, up to the cores; one for a shard. */
-function threadCount(loaded: LoadedProject, options: BuildOptions): number {
+function threadCount(read: ProjectFiles, options: BuildOptions): number {
   if (options.shard !== undefined || !existsSync(workerUrl)) return 1
-  const pages = loaded.documents.length * (loaded.languages.length + 1)
+  const pages = read.sources.length * (read.languages.length + 1)
   return Math.max(1, options.jobs ?? Math.min(availableParallelism(), Math.floor(pages / pagesPerThread)))
 }
 
-function renderInWorker(job: ShardJob): Promise<ShardResult | {error: string}> {
-  return new Promise((resolve) => {
-    const worker = new Worker(workerUrl, {workerData: job})
-    worker.once('message', (result: ShardResult) => resolve(result))
+/** A build thread, started before it has work; `render` sends it its job and resolves with what it rendered, or why it failed. */
+function startThread(): {worker: Worker; render: (job: ShardJob) => Promise<ShardResult | {error: string}>} {
+  const worker = new Worker(workerUrl)
+  // Listened to at once: a thread may fail before it is given work.
+  const result = new Promise<ShardResult | {error: string}>((resolve) => {
+    worker.once('message', (message: ShardResult) => resolve(message))
     worker.once('error', (error) => resolve({error: String(error)}))
     worker.once('exit', (code) => resolve({error: `exit code ${code}`}))
   })
+  return {
+    worker,
+    render: (job) => {
+      worker.postMessage(job)
+      return result
+    }
+  }
 }
 
 /** Whether a language is rendered in this build: every language, or those of its shard (see `BuildOptions.shard`). */

@@ -1,18 +1,14 @@
 /**
- * A worker thread of `build`: renders one shard of the languages, as `build --shard` would, and
- * writes its pages; the main thread renders the rest and writes the shared files.
+ * A worker thread of `build`: started before the project is parsed, so its code loads meanwhile; then
+ * checks and renders one shard of the languages, as `build --shard` would, and writes its pages; the
+ * main thread renders the rest and writes the shared files.
  */
-import {parentPort, workerData} from 'node:worker_threads'
-import type {BuildCache} from '../io/build-cache.js'
-import type {ShardJob, ShardResult} from './build-project.js'
-import {buildLoaded, shardFilter} from './build-project.js'
+import {parentPort} from 'node:worker_threads'
+import type {ShardJob} from './build-project.js'
+import {renderShard} from './build-project.js'
 
-const job = workerData as ShardJob
-// The project as the main thread parsed (and updated) it.
-const loaded = {...job.loaded, files: [], segmentFileBytes: new Map()}
-const options = {...job.options, shard: job.shard}
-const cache: BuildCache = {pages: job.pages}
-const result = await buildLoaded(loaded, job.config, options, cache, {shared: false})
-const mine = shardFilter(loaded, options)
-const pages = Object.fromEntries(Object.entries(cache.pages).filter(([base]) => mine(base.slice(0, base.indexOf('/')))))
-parentPort!.postMessage({files: result.files, pages} satisfies ShardResult)
+parentPort!.once('message', async (job: ShardJob) => {
+  // The project as the main thread parsed (and updated) it.
+  const loaded = {...job.loaded, files: [], segmentFileBytes: new Map()}
+  parentPort!.postMessage(await renderShard(loaded, job.config, {...job.options, shard: job.shard}, {pages: job.pages}, job))
+})

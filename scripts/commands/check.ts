@@ -45,12 +45,20 @@ export async function check(project: Project, options: CheckOptions = {}): Promi
   }
 }
 
+/** Options of `checkLoaded` that only other stages set. */
+export interface CheckLoadedOptions extends CheckOptions {
+  /** The glossaries, already read (default: read them). */
+  glossaries?: ReadonlyMap<string, Glossary>
+  /** Lint the sources too (default); see `CheckInput.sources`. */
+  sources?: boolean
+}
+
 /**
  * `check` on a project already loaded (by a run that also updates and builds). A malformed glossary
  * is thrown as an `InputError`.
  */
-export async function checkLoaded(loaded: LoadedProject, options: CheckOptions = {}): Promise<CheckReport> {
-  const result = runChecks({...loaded, glossaries: await readGlossaries(loaded)})
+export async function checkLoaded(loaded: LoadedProject, options: CheckLoadedOptions = {}): Promise<CheckReport> {
+  const result = runChecks({...loaded, glossaries: options.glossaries ?? (await readGlossaries(loaded)), sources: options.sources})
   if (options.minCoverage !== undefined) flagLowCoverage(result.rows, options.minCoverage, result.files)
   return {records: findingRecords(result.files), rows: result.rows, badInput: false}
 }
