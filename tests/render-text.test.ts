@@ -5,7 +5,7 @@ import {describe, expect, it} from 'vitest'
 import {parseMarkdown} from '../scripts/parse/parse-markdown.js'
 import {parseInline, parseInlineMarkdown, parseSimpleEmphasis} from '../scripts/merge/parse-inline.js'
 import {columnWidth, isNarrowText} from '../scripts/render/column-width.js'
-import {renderText} from '../scripts/render/render-text.js'
+import {renderText, wrapRow} from '../scripts/render/render-text.js'
 
 const text = (markdown: string, width?: number) => renderText(parseMarkdown(markdown), {width})
 const lines = (...rows: string[]) => `${rows.join('\n')}\n`
@@ -345,6 +345,26 @@ describe('narrow text fast path', () => {
       }),
       {numRuns: 2000}
     )
+  })
+
+  it('wraps narrow lines as the general wrapper does', () => {
+    // Words, spaces and tabs, the characters the break rules name, keep runs (`<url>`) and attached marks.
+    const character = fc.constantFrom('a', 'b', 'Z', '1', 'é', 'ж', 'ש', '(', '[', '{', ')', ']', '}', '!', ',', '.', ':', ';', '?', '»', '«', '"', '-', '\u00a0', ' ', ' ', '\t')
+    const piece = fc.oneof(
+      {weight: 6, arbitrary: fc.array(character, {maxLength: 12}).map((characters) => ({text: characters.join('')}))},
+      {weight: 1, arbitrary: fc.constantFrom('<https://example.org/a b>', '<me@example.org>').map((text) => ({text, keep: true}))},
+      {weight: 1, arbitrary: fc.integer({min: 1, max: 12}).map((number) => ({text: `[${number}]`, attach: true}))}
+    )
+    let narrow = 0
+    fc.assert(
+      fc.property(fc.array(piece, {maxLength: 8}), fc.integer({min: 1, max: 30}), (pieces, width) => {
+        if (!isNarrowText(pieces.map((item) => item.text).join(''))) return
+        narrow++
+        expect(wrapRow(pieces, width, true)).toEqual(wrapRow(pieces, width, false))
+      }),
+      {numRuns: 20000}
+    )
+    expect(narrow).toBeGreaterThan(10000)
   })
 
   it('rejects marks, joiners and wide characters', () => {

@@ -22,9 +22,26 @@ const spacingCharacters = /^[\p{L}\p{N}\p{P}\p{S}\p{Zs}]*$/u
 // © and ® among them may be drawn as emoji, two columns.
 const pictographic = /\p{Extended_Pictographic}/u
 
+// The three tests above, answered once per code unit up to the last narrow block: wrapping asks for
+// every line of every page.
+let narrowUnits: Uint8Array | undefined
+function narrowTable(): Uint8Array {
+  const table = new Uint8Array(0x2060)
+  for (let unit = 0; unit < table.length; unit++) {
+    const character = String.fromCharCode(unit)
+    table[unit] = narrowBlocks.test(character) && spacingCharacters.test(character) && !pictographic.test(character) ? 1 : 0
+  }
+  return table
+}
+
 /** Whether every character of `text` is one column wide on its own and in any company. */
 export function isNarrowText(text: string): boolean {
-  return narrowBlocks.test(text) && spacingCharacters.test(text) && !pictographic.test(text)
+  const table = (narrowUnits ??= narrowTable())
+  for (let index = 0; index < text.length; index++) {
+    const unit = text.charCodeAt(index)
+    if (unit >= table.length || table[unit] === 0) return false
+  }
+  return true
 }
 
 /**

@@ -17,16 +17,6 @@ interface State {
   footnotes: Map<FootnoteDefinition, number>
 }
 
-/**
- * Inline content on its way to the wrapper: text, or a run that must stay on one line (`keep`: a
- * `<url>`), or one that must stay on the line of what precedes it (`attach`: a footnote mark).
- */
-interface Piece {
-  text: string
-  keep?: boolean
-  attach?: boolean
-}
-
 type InlineHandlers = {[Type in Nodes['type']]?: (node: Extract<Nodes, {type: Type}>, state: State) => Piece[]}
 type BlockHandlers = {[Type in Nodes['type']]?: (node: Extract<Nodes, {type: Type}>, state: State, width: number) => string[]}
 
@@ -67,21 +57,28 @@ interface Unit {
 }
 
 /**
- * Cut one line's worth of pieces (no hard breaks) into units that a line never breaks inside.
- * `narrow`: the pieces hold narrow characters only, which take simpler rules.
+ * Inline content on its way to the wrapper: text, or a run that must stay on one line (`keep`: a
+ * `<url>`), or one that must stay on the line of what precedes it (`attach`: a footnote mark).
  */
-function units(pieces: readonly Piece[], narrow: boolean): Unit[] {
+export interface Piece {
+  text: string
+  keep?: boolean
+  attach?: boolean
+}
+
+/** Cut one line's worth of pieces (no hard breaks) into units that a line never breaks inside. */
+function units(pieces: readonly Piece[]): Unit[] {
   const result: Unit[] = []
   let space = ''
   let last = ''
   const add = (text: string, attach = false) => {
     const current = result.at(-1)
     if (current === undefined) result.push({space: '', text})
-    else if (attach || !(narrow ? mayBreakNarrow(last, space, text[0]!) : mayBreak(last, space, String.fromCodePoint(text.codePointAt(0)!)))) current.text += space + text
+    else if (attach || !mayBreak(last, space, String.fromCodePoint(text.codePointAt(0)!))) current.text += space + text
     else result.push({space, text})
     space = ''
     // The last code point: the final two code units hold it whether or not it is a surrogate pair.
-    last = narrow ? text.at(-1)! : Array.from(text.slice(-2)).at(-1)!
+    last = Array.from(text.slice(-2)).at(-1)!
   }
   for (const piece of pieces) {
     if (piece.keep || piece.attach) {
@@ -92,7 +89,7 @@ function units(pieces: readonly Piece[], narrow: boolean): Unit[] {
       // Spaces from neighbouring nodes (around dropped HTML, say) count once; a run inside inline code stays as it is.
       if (chunk[0] === ' ' || chunk[0] === '\t') space ||= chunk
       // Only words with CJK characters may break inside, between two code points.
-      else if (!narrow && cjk.test(chunk)) for (const character of chunk) add(character)
+      else if (cjk.test(chunk)) for (const character of chunk) add(character)
       else add(chunk)
     }
   }
@@ -100,12 +97,12 @@ function units(pieces: readonly Piece[], narrow: boolean): Unit[] {
 }
 
 /** Greedy fill: a unit goes on the current line if it fits, else starts the next one; a unit wider than `width` stands alone. */
-function fill(line: readonly Unit[], width: number, narrow: boolean): string[] {
+function fill(line: readonly Unit[], width: number): string[] {
   const lines: string[] = []
   let text = ''
   let used = 0
   for (const unit of line) {
-    const size = narrow ? unit.text.length : columnWidth(unit.text)
+    const size = columnWidth(unit.text)
     if (text !== '' && used + unit.space.length + size > width) {
       lines.push(text)
       text = unit.text
@@ -119,6 +116,69 @@ function fill(line: readonly Unit[], width: number, narrow: boolean): string[] {
   return lines
 }
 
+/**
+ * `fill(units(pieces))` for pieces of narrow characters only (see `isNarrowText`), where a code unit
+ * is a column and fewer rules apply: one pass, each unit placed on a line as soon as the next one
+ * starts. Most lines of most languages take it.
+ */
+function fillNarrow(pieces: readonly Piece[], width: number): string[] {
+  const lines: string[] = []
+  let line = ''
+  let used = 0
+  // The unit being built, and the spaces before it.
+  let unit: string | undefined
+  let before = ''
+  let space = ''
+  let last = ''
+  const place = (text: string) => {
+    if (line !== '' && used + before.length + text.length > width) {
+      lines.push(line)
+      line = text
+      used = text.length
+    } else {
+      line += before + text
+      used += before.length + text.length
+    }
+  }
+  const add = (text: string, attach: boolean) => {
+    if (unit === undefined) unit = text
+    else if (attach || !mayBreakNarrow(last, space, text[0]!)) unit += space + text
+    else {
+      place(unit)
+      before = space
+      unit = text
+    }
+    space = ''
+    last = text.at(-1)!
+  }
+  for (const piece of pieces) {
+    const {text} = piece
+    if (piece.keep || piece.attach) {
+      add(text, piece.attach === true)
+      continue
+    }
+    for (let start = 0; start < text.length; ) {
+      const blank = text[start] === ' ' || text[start] === '\t'
+      let end = start + 1
+      while (end < text.length && (text[end] === ' ' || text[end] === '\t') === blank) end++
+      if (!blank) add(text.slice(start, end), false)
+      else if (space === '') space = text.slice(start, end)
+      start = end
+    }
+  }
+  if (unit !== undefined) place(unit)
+  lines.push(line)
+  return lines
+}
+
+/**
+ * Wrap one line's worth of pieces (no hard breaks) at `width` columns. `narrow`: the pieces hold narrow
+ * characters only, which take the fast path (exported to prove it equal to the general one).
+ */
+export function wrapRow(pieces: readonly Piece[], width: number, narrow: boolean): string[] {
+  return narrow ? fillNarrow(pieces, width) : fill(units(pieces), width)
+}
+
 /** Wrap inline content at `width` columns; hard breaks start new lines. */
 function wrap(pieces: readonly Piece[], width: number): string[] {
   const rows: Piece[][] = [[]]
@@ -126,11 +186,8 @@ function wrap(pieces: readonly Piece[], width: number): string[] {
     if (piece === hardBreak) rows.push([])
     else rows.at(-1)!.push(piece)
   }
-  return rows.flatMap((row) => {
-    // Most lines of most languages are narrow throughout: tested once per line, not per word.
-    const narrow = isNarrowText(row.map((piece) => piece.text).join(''))
-    return fill(units(row, narrow), width, narrow)
-  })
+  // Most lines of most languages are narrow throughout: tested once per line, not per word.
+  return rows.flatMap((row) => wrapRow(row, width, isNarrowText(row.map((piece) => piece.text).join(''))))
 }
 
 function linked(text: Piece[], url: string): Piece[] {
