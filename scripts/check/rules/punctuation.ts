@@ -41,6 +41,7 @@ const pairs: [string, string][] = [['(', ')'], ['[', ']'], ['{', '}'], ['«', '�
 const opening = new Map(pairs)
 const closing = new Set(pairs.map(([, close]) => close))
 const anyBracket = new RegExp(`[${pairs.flat().join('').replace(/[[\]\\^-]/g, '\\$&')}"„]`)
+const bracketCharacters = new RegExp(anyBracket.source, 'g')
 
 /**
  * Unbalanced brackets and quotes: every opening bracket closed in order, and an even number of
@@ -51,7 +52,8 @@ export function checkBrackets(translation: string): string | undefined {
   if (!anyBracket.test(translation)) return undefined
   const german = translation.includes('„')
   const stack: string[] = []
-  for (const character of translation) {
+  // Only the brackets and quotes matter: visited alone.
+  for (const [character] of translation.matchAll(bracketCharacters)) {
     const close = opening.get(character)
     if (close !== undefined && !(german && character === '“')) stack.push(close)
     else if (closing.has(character) && !(german && character === '”') && stack.pop() !== character) return `Unbalanced \`${character}\`: check the brackets and quotes`
