@@ -7,14 +7,22 @@ export type Alignment = {entry: SegmentEntry; exact: boolean} | undefined
 // Han, Hiragana and Katakana have no spaces between words: each character counts as a word.
 const wordPattern = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{N}]+/gu
 
+// Every language's file is aligned against the same source texts: count each text's words once
+// (a bounded memo, so a long-lived process does not grow without end).
+const counted = new Map<string, ReadonlyMap<string, number>>()
+
 /** Words of a text, lower-cased, with their counts. */
-function wordCounts(text: string): Map<string, number> {
-  const counts = new Map<string, number>()
-  for (const [word] of text.toLowerCase().matchAll(wordPattern)) counts.set(word, (counts.get(word) ?? 0) + 1)
-  return counts
+function wordCounts(text: string): ReadonlyMap<string, number> {
+  let counts = counted.get(text)
+  if (counts !== undefined) return counts
+  const words = new Map<string, number>()
+  for (const [word] of text.toLowerCase().matchAll(wordPattern)) words.set(word, (words.get(word) ?? 0) + 1)
+  if (counted.size >= 10_000) counted.clear()
+  counted.set(text, words)
+  return words
 }
 
-function size(counts: Map<string, number>): number {
+function size(counts: ReadonlyMap<string, number>): number {
   let total = 0
   for (const count of counts.values()) total += count
   return total
@@ -27,7 +35,7 @@ export function similarity(a: string, b: string): number {
   return dice(wordCounts(a), wordCounts(b))
 }
 
-function dice(a: Map<string, number>, b: Map<string, number>): number {
+function dice(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
   const total = size(a) + size(b)
   if (total === 0) return 1
   let shared = 0
