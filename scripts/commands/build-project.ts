@@ -152,7 +152,8 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
   const reported = checked === undefined ? undefined : reportByFile(checked)
   // Checked once, before anything is written; each language's folder when its first page is.
   assertRealFolders(within, out)
-  const checkedFolders = new Set<string>()
+  // Checked folders, and whether each existed: files in a new one need no comparison with what was there.
+  const checkedFolders = new Map<string, boolean>()
   /** The cached page `name` when its key is `key` and its files are intact, counted as output. */
   const reuse = (name: string, key: string): CachedPage | undefined => {
     const cached = cache.pages[name]
@@ -164,9 +165,9 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
   /** Write a page's files (as rendered: hundreds of languages' pages are never all in memory at once) and cache them. */
   const emit = (name: string, key: string, texts: readonly (readonly [string, string])[], summary?: PageSummary) => {
     const folder = dirname(texts[0]![0])
-    if (!checkedFolders.has(folder)) assertRealFolders(within, join(out, folder))
-    checkedFolders.add(folder)
-    const written = texts.map(([path, text]) => writeOutput(out, path, text, within))
+    let existed = checkedFolders.get(folder)
+    if (existed === undefined) checkedFolders.set(folder, (existed = assertRealFolders(within, join(out, folder))))
+    const written = texts.map(([path, text]) => writeOutput(out, path, text, within, existed))
     outputFiles.push(...written)
     pages[name] = {key, files: stampFiles(out, written), ...(summary ? {summary} : {})}
   }
@@ -383,14 +384,15 @@ function stringifyManifest(manifest: Manifest): string {
 /**
  * Write one output file of `out` and describe it. Build output can always be rebuilt: written without
  * flushing. An unchanged file is not written, so it keeps its modification time for tools that watch
- * dist/. The text is encoded once, for the comparison, the write and the checksum.
+ * dist/ (`folderExists: false`: there is none to compare with). The text is encoded once, for the
+ * comparison, the write and the checksum.
  */
-function writeOutput(out: string, path: string, text: string, within: string): OutputFile {
+function writeOutput(out: string, path: string, text: string, within: string, folderExists = true): OutputFile {
   const bytes = Buffer.from(text)
   const target = join(out, path)
   let current: Buffer | undefined
   try {
-    current = readFileSync(target)
+    if (folderExists) current = readFileSync(target)
   } catch {
     // Not there yet.
   }

@@ -23,24 +23,32 @@ export function isInside(folder: string, target: string): boolean {
   return !rel.startsWith('..') && !isAbsolute(rel)
 }
 
-/** Refuse a symbolic link (or a file) at any folder from `within` down to `folder`; missing ones are made by `mkdir`. */
-export function assertRealFolders(within: string, folder: string): void {
+/**
+ * Refuse a symbolic link (or a file) at any folder from `within` down to `folder`; missing ones are
+ * made by `mkdir`. Returns whether `folder` exists.
+ */
+export function assertRealFolders(within: string, folder: string): boolean {
   if (!isInside(within, folder)) throw new Error(`${folder} is outside ${within}`)
   const rel = relative(within, folder)
   let current = within
   for (const part of rel === '' ? [] : rel.split(sep)) {
     current = join(current, part)
     const stats = lstatSync(current, {throwIfNoEntry: false})
-    if (stats === undefined) return
+    if (stats === undefined) return false
     const shown = relative(within, current).split(sep).join('/')
     if (stats.isSymbolicLink()) failNow(shown, errors.symlink())
     if (!stats.isDirectory()) failNow(shown, errors.notAFile('a file where a folder should be'))
   }
+  return true
 }
+
+// Unique per process (the random part tells apart processes that reuse a PID), without a random draw per file.
+const temporaryTag = `${process.pid}.${randomBytes(4).toString('hex')}`
+let temporaryCount = 0
 
 // Temporary names start with `.` and end with `.tmp`, so no scan mistakes them for documents.
 function temporaryPath(path: string): string {
-  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
+  return join(dirname(path), `.${basename(path)}.${temporaryTag}.${(temporaryCount++).toString(36)}.tmp`)
 }
 
 // A symbolic link at the target is refused rather than replaced or followed.
