@@ -94,6 +94,7 @@ const inlinePool = [
   'Ampersand & less < than > greater "quotes"',
   'Code `a < b` and a hard\\\nbreak',
   'متن فارسی با *تأکید*',
+  '*Emphasis* first, then *twice* at the end *too*',
   '中文文本，没有空格。',
   'Autolink https://example.com/x?y=1&z=2 here',
   '![alt](https://example.org/i.png) image',

@@ -3,9 +3,10 @@ import {h} from 'hastscript'
 import {toHtml} from 'hast-util-to-html'
 import type {Definition, Nodes, PhrasingContent, Root} from 'mdast'
 import {toHast} from 'mdast-util-to-hast'
+import {toString} from 'mdast-util-to-string'
 import {visit} from 'unist-util-visit'
 import type {LocalizedDocument, ResolvedSegment} from '../merge/merge-translations.js'
-import {isPlainInline, parseInline} from '../merge/parse-inline.js'
+import {isPlainInline, parseInline, parseSimpleEmphasis} from '../merge/parse-inline.js'
 import type {SourceDocument} from '../types.js'
 import {isSafeUrl} from './safe-url.js'
 
@@ -135,7 +136,11 @@ function inlineHtml(resolved: ResolvedSegment, segment: number, document: Source
   const {text} = resolved
   if (resolved.language === document.language) return template.sourceHtml[segment]!
   // Plain text holds neither `<` nor `&`: it is its own HTML.
-  return isPlainInline(text) ? text : phrasingHtml(parseInline(text, document.definitions), template.definitions)
+  if (isPlainInline(text)) return text
+  // Nor does text whose only syntax is plain `*emphasis*`: tags aside, it is its own HTML too.
+  const simple = parseSimpleEmphasis(text)
+  if (simple !== undefined) return simple.map((node) => (node.type === 'emphasis' ? `<em>${toString(node)}</em>` : toString(node))).join('')
+  return phrasingHtml(parseInline(text, document.definitions), template.definitions)
 }
 
 function phrasingHtml(children: readonly PhrasingContent[], definitions: readonly Definition[]): string {
