@@ -59,8 +59,9 @@ export async function buildProject(read: ProjectFiles, config: ProjectConfig, op
     // Sent as data (cloned, not parsed again): what it renders from, without diagnostics and raw bytes.
     const {files: _files, segmentFileBytes: _bytes, ...parsed} = loaded
     const running = threads.map((thread, index) => thread.render({loaded: parsed, config, options: plain, shard: shards[index]!, pages: cache.pages, glossaries, check: options.check === true, languages}))
-    // The other threads render while this one flushes the segment files.
-    if (plan) await writeUpdate(plan)
+    // Flushed while the pages render (rendering lets IO callbacks run between pages); awaited before
+    // the cache records the inputs. A failure is held, not left unhandled, until then.
+    const flushed = plan ? writeUpdate(plan).then(() => undefined, (error: unknown) => ({error})) : undefined
     const own = count > 1 ? {...options, shard: {index: 1, count}} : options
     const report = options.check ? await checkLoaded({...loaded, languages: languages.filter(shardFilter(loaded, own))}, {glossaries}) : undefined
     const others = running.map(async (result, index): Promise<ShardResult> => {
@@ -82,6 +83,8 @@ export async function buildProject(read: ProjectFiles, config: ProjectConfig, op
     const manifest = stringifyManifest(result.manifest)
     const files = stampFiles(result.out, [...result.files, {path: 'manifest.json', sha256: sha256(manifest), size: Buffer.byteLength(manifest)}])
     cache.last = {fingerprint: inputFingerprint(sources, segmentFiles, {config, options, out: result.out}), manifest, files}
+    const failed = await flushed
+    if (failed) throw failed.error
     writeBuildCache(project, cache)
     return {...result, changes, report: report && mergeReports(report, done, loaded)}
   } finally {
@@ -200,6 +203,7 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
     const mine = published.filter((page) => inShard(page.language))
     for (const page of published) listed.push(...chosen.map((format) => `${page.language}/${document.id}.${format}`))
     for (const [index, page] of mine.entries()) {
+      await nextTurn()
       options.onProgress?.({document: document.id, done: index + 1, total: mine.length})
       const base = `${page.language}/${document.id}`
       const key = pageKey(page, links, chosen, width)
@@ -212,6 +216,7 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
     }
     if (!review) continue
     for (const language of translated) {
+      await nextTurn()
       // The pseudo-locale has no segment file to review.
       if (language === pseudoLocale || (requested !== undefined && !requested.includes(language))) continue
       const base = `${language}/${document.id}`
@@ -273,6 +278,11 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
     const key = cacheKey('status', sourceLanguage, JSON.stringify(rows))
     if (!reuse('status', key)) emit('status', key, [['status.html', renderDashboard(rows, sourceLanguage)]])
   }
+}
+
+/** Let pending IO callbacks (segment files being flushed) run before the next page. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve))
 }
 
 /** What a worker thread of `build` is given: a project, its settings and a shard of its languages. */
