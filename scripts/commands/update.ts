@@ -33,8 +33,8 @@ export interface UpdateOptions {
 /** What `update` plans: the report, the files to write, and the project as it will be once they are written. */
 export interface UpdatePlan {
   changes: FileChange[]
-  /** Absolute path and new text of every segment file to create or rewrite. */
-  writes: [string, string][]
+  /** Absolute path and new bytes of every segment file to create or rewrite. */
+  writes: [string, Uint8Array][]
   /** `loaded` with the updated segment files, parsed from their new text (so places are right). */
   updated: LoadedProject
 }
@@ -54,14 +54,14 @@ export async function update(project: Project, options: UpdateOptions = {}): Pro
 
 /** Write the files of an update plan, each atomically and durably; several at a time, so the flushes overlap. */
 export async function writeUpdate(plan: UpdatePlan): Promise<void> {
-  await forEachConcurrently(plan.writes, 8, ([path, text]) => writeAtomic(path, text, {within: plan.updated.project.root}))
+  await forEachConcurrently(plan.writes, 8, ([path, bytes]) => writeAtomic(path, bytes, {within: plan.updated.project.root}))
 }
 
 /** Plan the update of the segment files of `languages` (default: every loaded one): pure, nothing is read or written. */
 export function planUpdate(loaded: LoadedProject, languages: readonly string[] = loaded.languages): UpdatePlan {
   const {project} = loaded
   const changes: FileChange[] = []
-  const writes: [string, string][] = []
+  const writes: [string, Uint8Array][] = []
   const segmentFiles = new Map([...loaded.segmentFiles].map(([language, files]) => [language, new Map(files)]))
   const segmentFileBytes = new Map([...loaded.segmentFileBytes].map(([language, files]) => [language, new Map(files)]))
   for (const language of languages) {
@@ -76,7 +76,7 @@ export function planUpdate(loaded: LoadedProject, languages: readonly string[] =
       const action = before === undefined ? 'create' : before.equals(bytes) ? 'unchanged' : 'update'
       changes.push({path, language, document: document.id, action, ...describeChange(old, next)})
       if (action === 'unchanged') continue
-      writes.push([absolute, text])
+      writes.push([absolute, bytes])
       // The written text, parsed back: the places of its entries are where findings must point.
       segmentFiles.get(language)!.set(document.id, parseSegmentFile(text, {path, language}).segmentFile!)
       segmentFileBytes.get(language)!.set(document.id, bytes)
