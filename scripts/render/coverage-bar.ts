@@ -1,7 +1,6 @@
-import type {Element} from 'hast'
-import {h, s} from 'hastscript'
 import type {SegmentState, StatusRow} from '../types.js'
 import type {UiStrings} from '../ui/ui-strings.js'
+import {element, escapeText, type Html} from './html-text.js'
 
 /** The states of a bar, in drawing order, with their counts in a `StatusRow`. */
 export const barStates: readonly (readonly [SegmentState, keyof StatusRow])[] = [
@@ -14,23 +13,19 @@ export const barStates: readonly (readonly [SegmentState, keyof StatusRow])[] = 
 /**
  * A stacked bar of a language's segments by state, as inline SVG (its sizes are attributes, so no
  * inline style is needed and a strict CSP holds), labelled in words for screen readers and on hover.
+ * Written as a string: a review page and a dashboard row each have one.
  */
-export function coverageBar(row: StatusRow, t: UiStrings): Element {
+export function coverageBar(row: StatusRow, t: UiStrings): Html {
   const label = t('coverage_bar', {translated: row.translated, needsReview: row.needsReview, stale: row.stale, missing: row.missing, total: row.total})
   let x = 0
-  const rects: Element[] = []
+  const rects: Html[] = []
   for (const [state, key] of barStates) {
     const count = row[key] as number
     if (count === 0 || row.total === 0) continue
     // Fixed decimals: the same counts always serialize to the same bytes.
     const width = (100 * count) / row.total
-    rects.push(s('rect', {className: [`bar-${state}`], x: x.toFixed(3), y: 0, width: width.toFixed(3), height: 10}))
+    rects.push(element('rect', {class: `bar-${state}`, x: x.toFixed(3), y: '0', width: width.toFixed(3), height: '10'}))
     x += width
   }
-  return s('svg', {className: ['bar'], viewBox: '0 0 100 10', preserveAspectRatio: 'none', role: 'img', ariaLabel: label}, [s('title', label), ...rects])
-}
-
-/** A segment state named in words, with its color as a border beside the name. */
-export function stateLabel(state: SegmentState, t: UiStrings): Element {
-  return h('span', {className: ['state', `state-${state}`]}, t(`state_${state}`))
+  return element('svg', {class: 'bar', viewBox: '0 0 100 10', preserveAspectRatio: 'none', role: 'img', 'aria-label': label}, element('title', {}, escapeText(label)), rects)
 }

@@ -1,12 +1,12 @@
-import type {Element} from 'hast'
 import {h} from 'hastscript'
 import type {Severity} from '../check/finding.js'
 import {rowCoverage} from '../status/format-status.js'
 import type {StatusRow} from '../types.js'
 import {uiStrings, type UiStrings} from '../ui/ui-strings.js'
 import {barStates, coverageBar} from './coverage-bar.js'
+import {element, escapeText, joinHtml, type Content, type Html} from './html-text.js'
 import {direction, nativeName} from './language-info.js'
-import {renderPage} from './page-shell.js'
+import {fillSlots, renderPage, slot} from './page-shell.js'
 import {dashboardScript} from './page-scripts.js'
 import {toolStyle} from './page-style.js'
 
@@ -34,13 +34,15 @@ const severities: readonly Severity[] = ['error', 'warning', 'info']
  * `dist/status.html`: every language × document with a coverage bar, its counts by state, its check
  * findings and links to its review page and built page. A filter box and sortable columns (buttons in
  * a sticky header) are added by a script allowed by hash; without it the table is complete, in order.
- * One row per language and document, built in one pass: linear in their number.
+ * One row per language and document, built in one pass: linear in their number. The rows are written
+ * as strings (`element`, `escapeText`) and spliced in, the same bytes as the hast tree they were (a
+ * property test holds them equal), with a coverage bar each.
  */
 export function renderDashboard(rows: readonly DashboardRow[], sourceLanguage: string): string {
   const t = uiStrings(sourceLanguage)
   const count = (values: (row: DashboardRow) => string) => new Set(rows.map(values)).size
   const header = (label: string, sort: 'text' | 'number') => h('th', {scope: 'col', dataSort: sort}, label)
-  return renderPage({
+  const page = renderPage({
     language: sourceLanguage,
     title: t('status_title'),
     style: toolStyle,
@@ -73,38 +75,44 @@ export function renderDashboard(rows: readonly DashboardRow[], sourceLanguage: s
               h('th', {scope: 'col'}, t('column_links'))
             ])
           ),
-          h(
-            'tbody',
-            rows.map((row) => dashboardRow(row, t))
-          )
+          h('tbody', [slot('rows')])
         ])
       ])
     ]
   })
+  return fillSlots(page, {rows: rows.map((row) => dashboardRow(row, t)).join('')})
 }
 
-function dashboardRow({row, findings, reviewHref, pageHref}: DashboardRow, t: UiStrings): Element {
+function dashboardRow({row, findings, reviewHref, pageHref}: DashboardRow, t: UiStrings): Html {
   const {language, document} = row
   const name = nativeName(language)
   const coverage = rowCoverage(row)
   const totals = severities.map((severity) => findings.filter((finding) => finding.severity === severity).reduce((sum, finding) => sum + finding.count, 0))
   const [errors, warnings, infos] = totals as [number, number, number]
-  return h('tr', {dataFilter: `${language} ${name} ${document}`.toLowerCase()}, [
-    h('th', {scope: 'row', className: ['nowrap'], dataValue: language}, [h('span', {lang: language, dir: direction(language)}, name), ' ', h('span', {className: ['id']}, language)]),
-    h('td', {dataValue: document}, document),
-    h('td', {dataValue: String(coverage)}, h('div', {className: ['coverage-cell']}, [coverageBar(row, t), `${coverage}%`])),
-    ...barStates.map(([, key]) => h('td', {className: ['num'], dataValue: String(row[key])}, String(row[key]))),
+  return element(
+    'tr',
+    {'data-filter': `${language} ${name} ${document}`.toLowerCase()},
+    element('th', {scope: 'row', class: 'nowrap', 'data-value': language}, element('span', {lang: language, dir: direction(language)}, escapeText(name)), escapeText(' '), element('span', {class: 'id'}, escapeText(language))),
+    element('td', {'data-value': document}, escapeText(document)),
+    element('td', {'data-value': String(coverage)}, element('div', {class: 'coverage-cell'}, coverageBar(row, t), escapeText(`${coverage}%`))),
+    barStates.map(([, key]) => element('td', {class: 'num', 'data-value': String(row[key])}, escapeText(String(row[key])))),
     // Sorted by errors, then warnings, then infos.
-    h('td', {dataValue: String(errors * 1e8 + warnings * 1e4 + infos)}, findingSummary(findings, totals, t)),
-    h('td', {className: ['nowrap']}, [h('a', {href: reviewHref}, t('link_review')), ' · ', pageHref === undefined ? h('span', {className: ['id']}, t('not_published')) : h('a', {href: pageHref, hrefLang: language}, t('link_page'))])
-  ])
+    element('td', {'data-value': String(errors * 1e8 + warnings * 1e4 + infos)}, findingSummary(findings, totals, t)),
+    element(
+      'td',
+      {class: 'nowrap'},
+      element('a', {href: reviewHref}, escapeText(t('link_review'))),
+      escapeText(' · '),
+      pageHref === undefined ? element('span', {class: 'id'}, escapeText(t('not_published'))) : element('a', {href: pageHref, hreflang: language}, escapeText(t('link_page')))
+    )
+  )
 }
 
 /** `2 errors, 1 warning` in words, the error count marked, and the rules with their counts. */
-function findingSummary(findings: readonly RuleCount[], totals: readonly number[], t: UiStrings): (Element | string)[] {
-  if (findings.length === 0) return [t('findings_none')]
-  const parts = severities.flatMap((severity, index) => (totals[index]! > 0 ? [h('span', {className: [`severity-${severity}`]}, t(`findings_${severity}`, {count: totals[index]!}))] : []))
+function findingSummary(findings: readonly RuleCount[], totals: readonly number[], t: UiStrings): Content {
+  if (findings.length === 0) return escapeText(t('findings_none'))
+  const parts = severities.flatMap((severity, index) => (totals[index]! > 0 ? [element('span', {class: `severity-${severity}`}, escapeText(t(`findings_${severity}`, {count: totals[index]!})))] : []))
   // A rule ID never breaks at its hyphens.
-  const rules = findings.flatMap((finding, index) => [...(index === 0 ? [] : [', ']), h('span', {className: ['nowrap']}, `${finding.rule} ×${finding.count}`)])
-  return [...parts.flatMap((part, index) => (index === 0 ? [part] : [', ', part])), h('br'), h('span', {className: ['id']}, rules)]
+  const rules = findings.map((finding) => element('span', {class: 'nowrap'}, escapeText(`${finding.rule} ×${finding.count}`)))
+  return [joinHtml(parts, ', '), element('br', {}), element('span', {class: 'id'}, joinHtml(rules, ', '))]
 }

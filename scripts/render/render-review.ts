@@ -1,12 +1,10 @@
-import type {Element, ElementContent} from 'hast'
-import {toHtml} from 'hast-util-to-html'
-import {h} from 'hastscript'
 import type {FindingRecord} from '../check/format-findings.js'
 import {missingTranslation, needsReview, staleTranslation} from '../check/rules/segment-state.js'
 import {diffWords} from '../check/word-diff.js'
 import type {SegmentStatus, StatusRow} from '../types.js'
 import {uiLocales, uiStrings, type UiStrings} from '../ui/ui-strings.js'
-import {coverageBar, stateLabel} from './coverage-bar.js'
+import {coverageBar} from './coverage-bar.js'
+import {element, escapeText, type Content, type Html} from './html-text.js'
 import {direction, nativeName} from './language-info.js'
 import {fillSlots, renderPage, slot} from './page-shell.js'
 import {reviewScript} from './page-scripts.js'
@@ -45,112 +43,141 @@ export function reviewLanguage(language: string): string {
 }
 
 /**
- * `dist/<lang>/<doc>.review.html`: source and translation side by side, a row per segment with its
- * state in words, a word diff of the source change for stale and needs-review rows, the check
- * findings inline, and a link to the segment's line in the segment file. Translator text is only ever
- * a text node of the tree, escaped when serialized. A filter to show only the segments that need work
- * is added by a script allowed by hash; without it every row is shown.
+ * Where a review page shows each finding: in its segment's row, or above the table when no current
+ * segment has it (front matter, obsolete and unknown entries). Findings of a row's state are left out:
+ * the row shows its state in words and the source change as a diff.
  */
-export function renderReview(input: ReviewPageInput): string {
-  const {document, language} = input
-  const chrome = reviewLanguage(language)
-  const t = uiStrings(chrome)
+export function placeFindings(input: Pick<ReviewPageInput, 'statuses' | 'findings'>): {bySegment: Map<string, FindingRecord[]>; fileFindings: FindingRecord[]} {
   const bySegment = new Map<string, FindingRecord[]>()
   for (const finding of input.findings) {
-    // A row shows its state in words and the source change as a diff: these would say it again.
     if (finding.segment === undefined || stateRules.has(finding.rule)) continue
     const list = bySegment.get(finding.segment)
     if (list === undefined) bySegment.set(finding.segment, [finding])
     else list.push(finding)
   }
   const current = new Set(input.statuses.map((status) => status.segment.id))
-  // Front matter, obsolete and unknown entries: findings no current segment row can show.
   const fileFindings = input.findings.filter((finding) => finding.segment === undefined || !current.has(finding.segment))
-  // Serialized a row at a time and spliced in: a document of thousands of segments never has all its
-  // rows as one tree.
-  const rows = input.statuses.map((status) => toHtml(segmentRow(status, bySegment.get(status.segment.id) ?? [], input, chrome, t))).join('')
-  const title = t('review_title', {language: nativeName(language), document: document.id})
-  const page = renderPage({
-    language: chrome,
-    title,
-    style: toolStyle,
-    script: reviewScript,
-    body: [
-      h('nav', {ariaLabel: title}, [
-        h('ul', [
-          h('li', h('a', {href: input.statusHref}, t('review_all'))),
-          ...(input.pageHref === undefined ? [] : [h('li', h('a', {href: input.pageHref, hrefLang: language}, t('review_page')))]),
-          h('li', h('a', {href: input.fileHref}, t('review_file')))
-        ])
-      ]),
-      h('main', [
-        h('h1', title),
-        h('div', {className: ['controls']}, [coverageBar(input.row, t), h('span', t('coverage_bar', {...input.row}))]),
-        h('p', t('review_legend')),
-        ...(fileFindings.length === 0 ? [] : [h('h2', t('review_file_findings')), findingList(fileFindings, input.fileHref, chrome, t)]),
-        h('div', {id: 'controls', className: ['controls'], hidden: true}, [
-          h('label', [h('input', {type: 'checkbox', id: 'only-work'}), ' ', t('review_only_work')]),
-          h('output', {id: 'shown', ariaLive: 'polite', dataTemplate: t('filter_shown', {shown: '{shown}', total: input.statuses.length})})
-        ]),
-        h('table', {className: ['tool']}, [
-          h('thead', h('tr', [h('th', {scope: 'col'}, t('column_state')), h('th', {scope: 'col'}, t('column_source')), h('th', {scope: 'col'}, t('column_translation'))])),
-          h('tbody', [slot('rows')])
-        ])
-      ])
-    ]
-  })
-  return fillSlots(page, {rows})
+  return {bySegment, fileFindings}
 }
 
-function segmentRow(status: SegmentStatus, findings: readonly FindingRecord[], input: ReviewPageInput, chrome: string, t: UiStrings): Element {
+/**
+ * `dist/<lang>/<doc>.review.html`: source and translation side by side, a row per segment with its
+ * state in words, a word diff of the source change for stale and needs-review rows, the check
+ * findings inline, and a link to the segment's line in the segment file. A filter to show only the
+ * segments that need work is added by a script allowed by hash; without it every row is shown.
+ *
+ * The content is written as strings with `element` and `escapeText`, which escape every value, so
+ * translator text is only ever text. They write the bytes hast-util-to-html wrote for the hast tree
+ * this was before (a property test holds them equal), without building that tree: a build makes a
+ * review page per language, and the tree took most of the page's time.
+ */
+export function renderReview(input: ReviewPageInput): string {
+  const {document, language} = input
+  const chrome = reviewLanguage(language)
+  const t = uiStrings(chrome)
+  const {bySegment, fileFindings} = placeFindings(input)
+  const title = t('review_title', {language: nativeName(language), document: document.id})
+  const link = (href: string, label: string, hreflang?: string) => element('li', {}, element('a', {href, hreflang}, escapeText(label)))
+  const content = [
+    element(
+      'nav',
+      {'aria-label': title},
+      element('ul', {}, link(input.statusHref, t('review_all')), input.pageHref === undefined ? undefined : link(input.pageHref, t('review_page'), language), link(input.fileHref, t('review_file')))
+    ),
+    element(
+      'main',
+      {},
+      element('h1', {}, escapeText(title)),
+      element('div', {class: 'controls'}, coverageBar(input.row, t), element('span', {}, escapeText(t('coverage_bar', {...input.row})))),
+      element('p', {}, escapeText(t('review_legend'))),
+      fileFindings.length === 0 ? undefined : [element('h2', {}, escapeText(t('review_file_findings'))), findingList(fileFindings, input.fileHref, chrome, t)],
+      element(
+        'div',
+        {id: 'controls', class: 'controls', hidden: true},
+        element('label', {}, element('input', {type: 'checkbox', id: 'only-work'}), escapeText(` ${t('review_only_work')}`)),
+        element('output', {id: 'shown', 'aria-live': 'polite', 'data-template': t('filter_shown', {shown: '{shown}', total: input.statuses.length})})
+      ),
+      element(
+        'table',
+        {class: 'tool'},
+        element('thead', {}, element('tr', {}, ['column_state', 'column_source', 'column_translation'].map((key) => element('th', {scope: 'col'}, escapeText(t(key)))))),
+        element('tbody', {}, input.statuses.map((status) => segmentRow(status, bySegment.get(status.segment.id) ?? [], input, chrome, t)))
+      )
+    )
+  ]
+  return fillSlots(renderPage({language: chrome, title, style: toolStyle, script: reviewScript, body: [slot('content')]}), {content: content.join('')})
+}
+
+function segmentRow(status: SegmentStatus, findings: readonly FindingRecord[], input: ReviewPageInput, chrome: string, t: UiStrings): Html {
   const {segment, state, entry} = status
   const source = input.document.language
   const work = state !== 'translated' || findings.some((finding) => finding.severity !== 'info')
   const line = entry?.place.line
-  const sourceCell: ElementContent[] = [h('div', {className: ['text']}, segment.text)]
-  if (entry !== undefined && (state === 'stale' || state === 'needs-review')) {
-    sourceCell.push(h('div', {className: ['diff']}, [h('p', {lang: chrome, dir: direction(chrome)}, t('review_changed')), h('div', {className: ['text']}, wordDiff(entry.previousSource ?? entry.source, segment.text, t))]))
-  }
   const translation = entry?.translation ?? ''
-  return h('tr', {id: `segment-${segment.id}`, className: [`state-${state}`], dataState: state, dataWork: work ? '' : undefined}, [
-    h('td', [
-      stateLabel(state, t),
-      h('br'),
-      h('a', {href: line === undefined ? input.fileHref : `${input.fileHref}#L${line}`, className: ['id']}, [
-        segment.field ?? segment.id,
-        ...(line === undefined ? [] : [', ', t('review_line', {line})])
-      ])
-    ]),
-    h('td', {lang: source, dir: direction(source)}, sourceCell),
-    h('td', translation === '' ? {lang: chrome, dir: direction(chrome)} : {lang: input.language, dir: direction(input.language)}, [
-      translation === '' ? h('em', t('review_untranslated')) : h('div', {className: ['text']}, translation),
-      ...(findings.length === 0 ? [] : [findingList(findings, input.fileHref, chrome, t)])
-    ])
-  ])
+  const translated = translation !== ''
+  const target = translated ? input.language : chrome
+  // The source the translation was made for, when it has changed since.
+  const changed = entry !== undefined && (state === 'stale' || state === 'needs-review') ? entry.previousSource ?? entry.source : undefined
+  return element(
+    'tr',
+    {id: `segment-${segment.id}`, class: `state-${state}`, 'data-state': state, 'data-work': work ? '' : undefined},
+    element(
+      'td',
+      {},
+      // The state in words, its color a border beside them.
+      element('span', {class: `state state-${state}`}, escapeText(t(`state_${state}`))),
+      element('br', {}),
+      element(
+        'a',
+        {href: line === undefined ? input.fileHref : `${input.fileHref}#L${line}`, class: 'id'},
+        escapeText(segment.field ?? segment.id),
+        line === undefined ? undefined : escapeText(`, ${t('review_line', {line})}`)
+      )
+    ),
+    element(
+      'td',
+      {lang: source, dir: direction(source)},
+      textBlock(escapeText(segment.text)),
+      changed === undefined ? undefined : element('div', {class: 'diff'}, element('p', {lang: chrome, dir: direction(chrome)}, escapeText(t('review_changed'))), textBlock(wordDiff(changed, segment.text, t)))
+    ),
+    element(
+      'td',
+      {lang: target, dir: direction(target)},
+      translated ? textBlock(escapeText(translation)) : element('em', {}, escapeText(t('review_untranslated'))),
+      findings.length === 0 ? undefined : findingList(findings, input.fileHref, chrome, t)
+    )
+  )
+}
+
+/** Source or translation text, its white space and line breaks kept. */
+function textBlock(content: Content): Html {
+  return element('div', {class: 'text'}, content)
 }
 
 /** Removed and added words as `<del>` and `<ins>`, each also introduced in words for screen readers. */
-function wordDiff(before: string, after: string, t: UiStrings): ElementContent[] {
+function wordDiff(before: string, after: string, t: UiStrings): Html[] {
   return diffWords(before, after).map((part) => {
-    if (part.kind === 'same') return {type: 'text', value: part.text}
+    if (part.kind === 'same') return escapeText(part.text)
     const [tag, word] = part.kind === 'removed' ? (['del', 'diff_removed'] as const) : (['ins', 'diff_added'] as const)
-    return h(tag, [h('span', {className: ['visually-hidden']}, `${t(word)} `), part.text])
+    return element(tag, {}, element('span', {class: 'visually-hidden'}, escapeText(`${t(word)} `)), escapeText(part.text))
   })
 }
 
 /** Findings with their severity in words and rule ID, in the page's language; the messages are English. */
-function findingList(findings: readonly FindingRecord[], fileHref: string, chrome: string, t: UiStrings): Element {
-  return h(
+function findingList(findings: readonly FindingRecord[], fileHref: string, chrome: string, t: UiStrings): Html {
+  return element(
     'ul',
-    {className: ['findings'], lang: chrome, dir: direction(chrome)},
+    {class: 'findings', lang: chrome, dir: direction(chrome)},
     findings.map((finding) =>
-      h('li', [
-        h('span', {className: [`severity-${finding.severity}`]}, t(`severity_${finding.severity}`)),
-        ': ',
-        h('span', {lang: 'en', dir: 'ltr'}, finding.message),
-        ' ',
-        h('a', {href: `${fileHref}#L${finding.line}`, className: ['id']}, `${finding.rule}, ${t('review_line', {line: finding.line})}`)
-      ])
+      element(
+        'li',
+        {},
+        element('span', {class: `severity-${finding.severity}`}, escapeText(t(`severity_${finding.severity}`))),
+        escapeText(': '),
+        element('span', {lang: 'en', dir: 'ltr'}, escapeText(finding.message)),
+        escapeText(' '),
+        element('a', {href: `${fileHref}#L${finding.line}`, class: 'id'}, escapeText(`${finding.rule}, ${t('review_line', {line: finding.line})}`))
+      )
     )
   )
 }

@@ -19,9 +19,9 @@ const byLanguage = new Map<string, UiStrings>()
 
 /**
  * The UI string function for `language`, falling back through its more general tags to English.
- * Plural forms follow Intl.PluralRules (`count`); values are not HTML-escaped here because pages are
- * built as trees and escaped once when serialized. Results are memoized: every page of every language
- * asks for the same few strings.
+ * Plural forms follow Intl.PluralRules (`count`); values are not HTML-escaped here because pages
+ * escape them once, when a tree is serialized or `html-text` writes them. Results are memoized: every
+ * page of every language asks for the same few strings.
  */
 export function uiStrings(language: string): UiStrings {
   let strings = byLanguage.get(language)

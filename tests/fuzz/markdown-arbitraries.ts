@@ -106,3 +106,16 @@ export const translation: fc.Arbitrary<(source: string) => string> = fc.oneof(
     'línea uno\\\nlínea dos'
   ).map((text) => () => text)
 )
+
+/**
+ * Text made of what ends text or an attribute value early in HTML, any code point and lone
+ * surrogates: for renderers that write translator text into a page.
+ */
+export const hostileText: fc.Arbitrary<string> = fc.string({
+  unit: fc.oneof(
+    fc.constantFrom('<', '>', '&', '"', "'", '`', '=', '\0', '\r', '\n', ' ', '</td>', '<script>', '&amp;', '&#x3C;', '"><b>', 'é', '😀', 'ب', '\u202e'),
+    fc.string({unit: 'binary', minLength: 1, maxLength: 1}),
+    fc.integer({min: 0xd800, max: 0xdfff}).map((code) => String.fromCharCode(code))
+  ),
+  maxLength: 12
+})
