@@ -25,7 +25,30 @@ export function renderMarkdown(localized: LocalizedDocument): string {
     cursor = end
   }
   body += document.text.slice(cursor)
-  return `---\n${stringifyYaml(frontMatter, {lineWidth: 0})}---\n${body}`
+  return `---\n${frontMatterYaml(frontMatter)}---\n${body}`
+}
+
+// Strings YAML reads as themselves, unquoted: text that starts with a letter, holds letters, marks,
+// digits, spaces and harmless punctuation (no `:` or `#`) and ends with no space, except the words
+// YAML reads as booleans or null; and hexadecimal names (revisions) that do not read as numbers.
+const plainText = /^\p{L}[\p{L}\p{M}\p{N} .,_/·()-]*(?<! )$/u
+const reserved = /^(?:true|false|null|yes|no|on|off|y|n|nan|inf)$/i
+const hexName = /^[0-9a-f]+$/
+const numberLike = /^[0-9]+(?:e[0-9]+)?$/
+
+function isPlain(value: unknown): value is string {
+  if (typeof value !== 'string') return false
+  return plainText.test(value) ? !reserved.test(value) : hexName.test(value) && !numberLike.test(value)
+}
+
+/**
+ * Front matter as `yaml` writes it (`lineWidth: 0`), a line per field: strings that need no quoting
+ * are written directly, since every page has some (proven equal by a property test).
+ */
+export function frontMatterYaml(fields: Record<string, unknown>): string {
+  return Object.entries(fields)
+    .map(([key, value]) => (isPlain(value) ? `${key}: ${value}\n` : stringifyYaml({[key]: value}, {lineWidth: 0})))
+    .join('')
 }
 
 // What stands before the segment on its first line: `> `, `- `, `1. `, `# `, `| ` and indentation.
