@@ -1,4 +1,8 @@
-// Per-renderer cost over a corpus's languages: first pass (cold JIT) and a second (warm).
+// Each renderer's cost per page over every language of a project, and the checks' per language: a
+// first pass (cold: V8 has not optimized the code yet, as in a build of a hundred languages) and a
+// second (warm). In one process, so a loaded machine skews both passes alike.
+//
+//   npx tsx bench/render-bench.ts bench/corpora/statement-100.pristine/interlinear
 import {readProjectFiles} from '../scripts/io/read-project-files.js'
 import {parseProjectFiles} from '../scripts/io/load-project.js'
 
