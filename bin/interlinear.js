@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-// The CLI is bundled by `npm ci` / `npm install` (the `prepare` script) into lib/.
+// The CLI is bundled by `npm ci` / `npm install` (the `prepare` script) into lib/. Build's render
+// threads start here too (see scripts/bin.ts).
 import {existsSync} from 'node:fs'
+import {bundlePath, compileBundle, runBundle} from './load-bundle.js'
 
-const bundle = new URL('../lib/interlinear.mjs', import.meta.url)
-if (!existsSync(bundle)) {
-  process.stderr.write('interlinear: lib/interlinear.mjs is missing: run `npm install` (or `npm run bundle`) first\n')
+if (!existsSync(bundlePath)) {
+  process.stderr.write('interlinear: lib/interlinear.js is missing: run `npm install` (or `npm run bundle`) first\n')
   process.exit(2)
 }
-await import(bundle.href)
+runBundle(compileBundle())

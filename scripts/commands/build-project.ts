@@ -247,7 +247,7 @@ export interface ShardResult {
 }
 
 // The worker's own bundle entry, beside the CLI's: there is none when running from source (tests).
-const workerUrl = new URL('../build-worker.mjs', import.meta.url)
+const workerUrl = new URL('../bin/interlinear.js', import.meta.url)
 
 // Below this many pages for each thread, starting one (and warming its code up) costs more than it saves.
 const pagesPerThread = 40
