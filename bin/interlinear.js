@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// The CLI is bundled by `npm ci` / `npm install` (the `prepare` script) into lib/.
-import {existsSync} from 'node:fs'
+'use strict'
+// The CLI is bundled by `npm ci` / `npm install` (the `prepare` script) into lib/. Build's render
+// threads start here too (see scripts/bin.ts).
+const {existsSync} = require('node:fs')
+const {bundlePath, compileBundle, runBundle} = require('./load-bundle.js')
 
-const bundle = new URL('../lib/interlinear.mjs', import.meta.url)
-if (!existsSync(bundle)) {
-  process.stderr.write('interlinear: lib/interlinear.mjs is missing: run `npm install` (or `npm run bundle`) first\n')
+if (!existsSync(bundlePath)) {
+  process.stderr.write('interlinear: lib/interlinear.js is missing: run `npm install` (or `npm run bundle`) first\n')
   process.exit(2)
 }
-await import(bundle.href)
+runBundle(compileBundle())

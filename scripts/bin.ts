@@ -1,22 +1,30 @@
+import {isMainThread} from 'node:worker_threads'
 import {main} from './cli.js'
 import {colorEnabled} from './terminal/color.js'
 import {internalError} from './terminal/output.js'
 
-const {stdout, stderr, env} = process
-main(process.argv.slice(2), {
-  stdout: (text) => stdout.write(text),
-  stderr: (text) => stderr.write(text),
-  color: colorEnabled(env, stderr.isTTY === true),
-  colorStdout: colorEnabled(env, stdout.isTTY === true),
-  // A pseudo-terminal may report 0 columns.
-  terminalColumns: stderr.isTTY === true ? stderr.columns || 80 : undefined
-}).then(
-  (code) => {
-    process.exitCode = code
-  },
-  (error: unknown) => {
-    // Only a bug gets here: user mistakes are InputErrors, reported by `main`.
-    stderr.write(internalError(error))
-    process.exitCode = 70
-  }
-)
+/** Run the CLI on the process's arguments and streams, and set its exit code. */
+function runCli(): void {
+  const {stdout, stderr, env} = process
+  main(process.argv.slice(2), {
+    stdout: (text) => stdout.write(text),
+    stderr: (text) => stderr.write(text),
+    color: colorEnabled(env, stderr.isTTY === true),
+    colorStdout: colorEnabled(env, stdout.isTTY === true),
+    // A pseudo-terminal may report 0 columns.
+    terminalColumns: stderr.isTTY === true ? stderr.columns || 80 : undefined
+  }).then(
+    (code) => {
+      process.exitCode = code
+    },
+    (error: unknown) => {
+      // Only a bug gets here: user mistakes are InputErrors, reported by `main`.
+      stderr.write(internalError(error))
+      process.exitCode = 70
+    }
+  )
+}
+
+// Build's render threads start from the same bundle, to share its code cache (see renderInWorker).
+if (isMainThread) runCli()
+else void import('./commands/build-worker.js')

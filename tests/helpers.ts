@@ -52,10 +52,10 @@ export interface Run {
   stderr: string
 }
 
-/** Run the bundled CLI as a subprocess in `cwd`. */
-export function cli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<Run> {
+/** Run the bundled CLI (or the copy of it at `bin`) as a subprocess in `cwd`. */
+export function cli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}, bin = join(repository, 'bin/interlinear.js')): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [join(repository, 'bin/interlinear.js'), ...args], {cwd, env: {...process.env, NO_COLOR: '1', ...env}}, (error, stdout, stderr) => {
+    execFile(process.execPath, [bin, ...args], {cwd, env: {...process.env, NO_COLOR: '1', ...env}}, (error, stdout, stderr) => {
       resolve({code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr})
     })
   })

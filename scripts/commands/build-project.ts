@@ -308,8 +308,8 @@ export interface ShardResult {
   report?: CheckReport
 }
 
-// The worker's own bundle entry, beside the CLI's: there is none when running from source (tests).
-const workerUrl = new URL('../build-worker.mjs', import.meta.url)
+// The bundled CLI's entry, which a thread runs too (see scripts/bin.ts); from source (tests) there is none.
+const workerUrl = new URL('../bin/interlinear.js', import.meta.url)
 
 // Below this many pages for each thread, starting one (and warming its code up) costs more than it saves.
 const pagesPerThread = 40
