@@ -25,6 +25,7 @@ function runCli(): void {
   )
 }
 
-// Build's render threads start from the same bundle, to share its code cache (see renderInWorker).
+// Build's render threads start from the same bundle, to share its code cache (see startThread in
+// commands/build-project.ts).
 if (isMainThread) runCli()
 else void import('./commands/build-worker.js')
