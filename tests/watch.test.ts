@@ -47,7 +47,8 @@ describe('watch: serving, rebuilding and failing', () => {
     const edited = text.replace(original, 'Esta declaración editada fue remitida')
     await saveAtomically(root, esPath, edited)
     await expect.poll(() => page(watching.url), {timeout: 20_000}).toContain('Esta declaración editada')
-    expect(watching.stdout()).toMatch(/^built \d+ files in \d+ ms after translations\/es\/statement\.md$/m)
+    // The page may be served a moment before the line is printed.
+    await expect.poll(() => watching.stdout(), {timeout: 20_000}).toMatch(/^built \d+ files in \d+ ms after translations\/es\/statement\.md$/m)
     // Node 20's recursive watcher misses edits after an atomic save: a second one must be seen too.
     await saveAtomically(root, esPath, edited.replace('Esta declaración editada', 'Segunda edición'))
     await expect.poll(() => page(watching.url), {timeout: 20_000}).toContain('Segunda edición')

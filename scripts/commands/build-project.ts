@@ -71,7 +71,7 @@ export async function buildProject(read: ProjectFiles, config: ProjectConfig, op
       options.onWarning?.(`a render thread failed (${done.error}); its languages were rendered on the main thread`)
       return renderShard(loaded, config, {...options, shard: shards[index]!}, cache, {glossaries, check: options.check === true, languages})
     })
-    const result = await buildLoaded(loaded, config, own, cache, {checked: report, glossaries, others: count > 1 ? Promise.all(others) : undefined})
+    const result = await buildLoaded(loaded, config, own, cache, {checked: report, glossaries, others: count > 1 ? Promise.all(others) : undefined, flushing: flushed !== undefined})
     const done = await Promise.all(others)
     for (const shard of done) {
       cache.pages = {...cache.pages, ...shard.pages}
@@ -126,6 +126,8 @@ export interface BuildLoadedOptions {
   glossaries?: ReadonlyMap<string, Glossary>
   /** What the other threads rendered (with `shard` set to this thread's): their dashboard rows. */
   others?: Promise<readonly ShardResult[]>
+  /** Files are being flushed meanwhile: let their IO callbacks run between pages. */
+  flushing?: boolean
 }
 
 /** `BuildResult` with the dashboard rows of the review pages rendered. */
@@ -137,7 +139,7 @@ export interface LoadedBuildResult extends BuildResult {
  * `build` on a project already loaded (by a run that also updates and checks). With a cache, a page
  * whose inputs are unchanged and whose files are intact is not rendered again; the cache is updated.
  */
-export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, options: BuildOptions = {}, cache: BuildCache = {pages: {}}, {shared: writeShared = true, checked, glossaries: read, others}: BuildLoadedOptions = {}): Promise<LoadedBuildResult> {
+export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, options: BuildOptions = {}, cache: BuildCache = {pages: {}}, {shared: writeShared = true, checked, glossaries: read, others, flushing = false}: BuildLoadedOptions = {}): Promise<LoadedBuildResult> {
   const out = resolve(options.out ?? join(loaded.project.root, defaults.distDir))
   // No symbolic link between the project and the outputs (a `dist` link in a pull request); an --out elsewhere is the user's.
   const within = isInside(loaded.project.root, out) ? loaded.project.root : out
@@ -203,7 +205,7 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
     const mine = published.filter((page) => inShard(page.language))
     for (const page of published) listed.push(...chosen.map((format) => `${page.language}/${document.id}.${format}`))
     for (const [index, page] of mine.entries()) {
-      await nextTurn()
+      if (flushing) await nextTurn()
       options.onProgress?.({document: document.id, done: index + 1, total: mine.length})
       const base = `${page.language}/${document.id}`
       const key = pageKey(page, links, chosen, width)
@@ -216,7 +218,7 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
     }
     if (!review) continue
     for (const language of translated) {
-      await nextTurn()
+      if (flushing) await nextTurn()
       // The pseudo-locale has no segment file to review.
       if (language === pseudoLocale || (requested !== undefined && !requested.includes(language))) continue
       const base = `${language}/${document.id}`
