@@ -40,9 +40,7 @@ export async function buildProject(read: ProjectFiles, config: ProjectConfig, op
   const threads = Array.from({length: threadCount(read, options) - 1}, startThread)
   try {
     let loaded = parseProjectFiles(read)
-    // --lang may name the source language, which has no segment files to update or check.
-    const inShard = shardFilter(loaded, options)
-    const languages = loaded.languages.filter((language) => (options.languages?.includes(language) ?? true) && inShard(language))
+    const languages = languagesToCheck(loaded, options)
     const known = new Set([...loaded.languages, ...loaded.documents.map((document) => document.language), ...(options.pseudo ? [pseudoLocale] : [])])
     // Before anything is written.
     for (const language of options.languages ?? []) if (!known.has(language)) failNow(`${defaults.translationsDir}/${language}`, errors.unknownLanguage(language))
@@ -58,18 +56,18 @@ export async function buildProject(read: ProjectFiles, config: ProjectConfig, op
     const {onProgress: _onProgress, onWarning: _onWarning, ...plain} = options
     // Sent as data (cloned, not parsed again): what it renders from, without diagnostics and raw bytes.
     const {files: _files, segmentFileBytes: _bytes, ...parsed} = loaded
-    const running = threads.map((thread, index) => thread.render({loaded: parsed, config, options: plain, shard: shards[index]!, pages: cache.pages, glossaries, check: options.check === true, languages}))
+    const running = threads.map((thread, index) => thread.render({loaded: parsed, config, options: plain, shard: shards[index]!, pages: cache.pages, glossaries}))
     // Flushed while the pages render (rendering lets IO callbacks run between pages); awaited before
     // the cache records the inputs. A failure is held, not left unhandled, until then.
     const flushed = plan ? writeUpdate(plan).then(() => undefined, (error: unknown) => ({error})) : undefined
     const own = count > 1 ? {...options, shard: {index: 1, count}} : options
-    const report = options.check ? await checkLoaded({...loaded, languages: languages.filter(shardFilter(loaded, own))}, {glossaries}) : undefined
+    const report = options.check ? await checkLoaded({...loaded, languages: languagesToCheck(loaded, own)}, {glossaries}) : undefined
     const others = running.map(async (result, index): Promise<ShardResult> => {
       const done = await result
       if ('files' in done) return done
       // A thread that failed (it cannot start, say) leaves its shard to this one.
       options.onWarning?.(`a render thread failed (${done.error}); its languages were rendered on the main thread`)
-      return renderShard(loaded, config, {...options, shard: shards[index]!}, cache, {glossaries, check: options.check === true, languages})
+      return renderShard(loaded, config, {...options, shard: shards[index]!}, cache, glossaries)
     })
     const result = await buildLoaded(loaded, config, own, cache, {checked: report, glossaries, others: count > 1 ? Promise.all(others) : undefined, flushing: flushed !== undefined})
     const done = await Promise.all(others)
@@ -104,14 +102,20 @@ function mergeReports(report: CheckReport, shards: readonly ShardResult[], loade
   return {records, rows, badInput: report.badInput}
 }
 
+/** The languages whose segment files a build updates and checks: the requested ones (`--lang` may name the source language, which has none) of its shard. */
+function languagesToCheck(loaded: LoadedProject, options: BuildOptions): string[] {
+  const inShard = shardFilter(loaded, options)
+  return loaded.languages.filter((language) => (options.languages?.includes(language) ?? true) && inShard(language))
+}
+
 /**
  * Check (with `check`) and render one shard of the languages, without the shared files: what a
  * build thread does, and what the main thread does for a thread that failed.
  */
-export async function renderShard(loaded: LoadedProject, config: ProjectConfig, options: BuildOptions & {shard: {index: number; count: number}}, cache: BuildCache, job: Pick<ShardJob, 'glossaries' | 'check' | 'languages'>): Promise<ShardResult> {
+export async function renderShard(loaded: LoadedProject, config: ProjectConfig, options: BuildOptions & {shard: {index: number; count: number}}, cache: BuildCache, glossaries: ReadonlyMap<string, Glossary>): Promise<ShardResult> {
   const inShard = shardFilter(loaded, options)
-  const report = job.check ? await checkLoaded({...loaded, languages: job.languages.filter(inShard)}, {glossaries: job.glossaries, sources: false}) : undefined
-  const result = await buildLoaded(loaded, config, options, cache, {shared: false, checked: report, glossaries: job.glossaries})
+  const report = options.check ? await checkLoaded({...loaded, languages: languagesToCheck(loaded, options)}, {glossaries, sources: false}) : undefined
+  const result = await buildLoaded(loaded, config, options, cache, {shared: false, checked: report, glossaries})
   const pages = Object.fromEntries(Object.entries(cache.pages).filter(([base]) => inShard(base.slice(0, base.indexOf('/')))))
   return {files: result.files, pages, dashboard: result.dashboard, report}
 }
@@ -296,10 +300,6 @@ export interface ShardJob {
   /** The build cache's pages. */
   pages: BuildCache['pages']
   glossaries: ReadonlyMap<string, Glossary>
-  /** Check the shard's languages too (`build --check`). */
-  check: boolean
-  /** The languages to check (those of the shard among them). */
-  languages: readonly string[]
 }
 
 /** What a worker thread wrote, the cache entries of its pages, its dashboard rows and check report. */
