@@ -8,6 +8,7 @@ import {visit} from 'unist-util-visit'
 import type {LocalizedDocument, ResolvedSegment} from '../merge/merge-translations.js'
 import {isPlainInline, parseInline, parseSimpleEmphasis} from '../merge/parse-inline.js'
 import type {SourceDocument} from '../types.js'
+import {element, escapeText} from './html-text.js'
 import {isSafeUrl} from './safe-url.js'
 
 const urlProperties = ['href', 'src', 'cite', 'poster', 'action', 'formAction'] as const
@@ -137,9 +138,9 @@ function inlineHtml(resolved: ResolvedSegment, segment: number, document: Source
   if (resolved.language === document.language) return template.sourceHtml[segment]!
   // Plain text holds neither `<` nor `&`: it is its own HTML.
   if (isPlainInline(text)) return text
-  // Nor does text whose only syntax is plain `*emphasis*`: tags aside, it is its own HTML too.
+  // Text whose only syntax is plain `*emphasis*` is written without a tree.
   const simple = parseSimpleEmphasis(text)
-  if (simple !== undefined) return simple.map((node) => (node.type === 'emphasis' ? `<em>${toString(node)}</em>` : toString(node))).join('')
+  if (simple !== undefined) return simple.map((node) => (node.type === 'emphasis' ? element('em', {}, escapeText(toString(node))) : escapeText(toString(node)))).join('')
   return phrasingHtml(parseInline(text, document.definitions), template.definitions)
 }
 
