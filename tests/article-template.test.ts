@@ -99,7 +99,8 @@ const inlinePool = [
   'Autolink https://example.com/x?y=1&z=2 here',
   '![alt](https://example.org/i.png) image',
   'Entity &amp; &copy; &#106;avascript:',
-  '~~gone~~ and [collapsed][]'
+  '~~gone~~ and [collapsed][]',
+  'A line of *verse*,\\\nthe "second" line\\\n*and* the third.'
 ]
 
 describe('article template', () => {

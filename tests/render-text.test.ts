@@ -3,7 +3,7 @@ import fc from 'fast-check'
 import stringWidth from 'string-width'
 import {describe, expect, it} from 'vitest'
 import {parseMarkdown} from '../scripts/parse/parse-markdown.js'
-import {parseInline, parseInlineMarkdown, parseSimpleEmphasis} from '../scripts/merge/parse-inline.js'
+import {parseInline, parseInlineMarkdown, parseSimpleInline} from '../scripts/merge/parse-inline.js'
 import {columnWidth, isNarrowText} from '../scripts/render/column-width.js'
 import {renderText, wrapRow} from '../scripts/render/render-text.js'
 
@@ -286,11 +286,11 @@ describe('fast paths agree with the full implementations (property)', () => {
     )
   })
 
-  it('simple emphasis equals the full parser whenever it is taken', () => {
-    // Words, white space of every kind, punctuation and stars: what prose with *titles* looks like.
-    const noise = fc.constantFrom('*', 'word', 'é', '·', '.', ',', '!', ':', '-', '1', '(', ')', '"', ' ', '\u00a0', '\u3000', '\t', '中', '\u0301', '=', '+', '#', '_')
+  it('simple emphasis and hard breaks equal the full parser whenever they are taken', () => {
+    // Words, white space of every kind, punctuation, symbols, stars and line ends: what prose with *titles* looks like.
+    const noise = fc.constantFrom('*', 'word', 'é', '·', '.', ',', '!', ':', '-', '1', '(', ')', '"', '«', '—', '$', '🙂', '\ud83d', ' ', '\u00a0', '\u3000', '\t', '中', '\u0301', '=', '+', '#', '_', '\\\n', '\n', '\\')
     const word = fc.string({unit: noise, minLength: 1, maxLength: 4})
-    const space = fc.constantFrom(' ', ' ', '  ', '\u00a0', '\u3000', '\t')
+    const space = fc.constantFrom(' ', ' ', '  ', '\u00a0', '\u3000', '\t', '\\\n', '\\\n', '')
     // Words, some wrapped in stars, then now and then one random piece inserted anywhere.
     const prose = fc.tuple(fc.array(fc.tuple(word, fc.boolean(), space), {minLength: 1, maxLength: 5}), fc.option(fc.tuple(noise, fc.nat())))
     const text = prose.map(([words, insert]) => {
@@ -299,17 +299,20 @@ describe('fast paths agree with the full implementations (property)', () => {
       const at = insert[1] % (joined.length + 1)
       return joined.slice(0, at) + insert[0] + joined.slice(at)
     })
-    let taken = 0
+    const taken = {emphasis: 0, break: 0}
     fc.assert(
       fc.property(text, (text) => {
-        const simple = parseSimpleEmphasis(text)
+        const simple = parseSimpleInline(text)
         if (simple === undefined) return
-        taken++
+        if (simple.some((node) => node.type === 'emphasis')) taken.emphasis++
+        if (simple.some((node) => node.type === 'break')) taken.break++
         expect(simple).toEqual(parseInlineMarkdown(text, ''))
       }),
-      {numRuns: 5000}
+      // A line of `:-` under another makes a one-column table (found by a longer run).
+      {numRuns: 10000, examples: [['word\\\n:-'], ['*a*\\\n---'], ['a\\\n*b*.']]}
     )
-    expect(taken).toBeGreaterThan(300)
+    expect(taken.emphasis).toBeGreaterThan(500)
+    expect(taken.break).toBeGreaterThan(50)
   })
 
   it('columnWidth equals string-width, on long text measured in slices too', () => {

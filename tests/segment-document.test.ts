@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import type {PhrasingContent} from 'mdast'
 import {describe, expect, it} from 'vitest'
 import {parseSourceDocument} from '../scripts/parse/parse-source-document.js'
-import {serializeInline, serializeInlineMarkdown} from '../scripts/segment/serialize-inline.js'
+import {serializeInline, serializeInlineMarkdown, serializeSimpleInline} from '../scripts/segment/serialize-inline.js'
 import type {SourceDocument} from '../scripts/types.js'
 import {statementText} from './helpers.js'
 
@@ -170,5 +170,28 @@ describe('serializeInline fast path', () => {
       }),
       {numRuns: 20000}
     )
+  })
+
+  it('equals remark-stringify on text, emphasis and hard breaks whenever it is taken', () => {
+    const prose = [...'abzAZ09 ,.;:!?\'"()/%-*_#', 'é', 'e\u0301', '\u00a0', '\u2014', '«', '»', '١', '中', '🙂', 'www', 'http:/', '1.', '  ', '\n', ' -', ':-']
+    // Mostly prose: a letter first, words and spaces, now and then anything else.
+    const piece = fc.oneof({weight: 4, arbitrary: fc.constantFrom('word', 'é', ' ', 'a')}, {weight: 1, arbitrary: fc.constantFrom(...prose)})
+    const text = fc.tuple(fc.constantFrom('a', 'Z', 'é', ' ', ',', '1', '*'), fc.array(piece, {maxLength: 8})).map(([first, pieces]) => first + pieces.join(''))
+    const node = fc.oneof(
+      {weight: 3, arbitrary: text.map((value): PhrasingContent => ({type: 'text', value}))},
+      {weight: 2, arbitrary: text.map((value): PhrasingContent => ({type: 'emphasis', children: [{type: 'text', value}]}))},
+      {weight: 1, arbitrary: fc.constant<PhrasingContent>({type: 'break'})}
+    )
+    let taken = 0
+    fc.assert(
+      fc.property(fc.array(node, {minLength: 1, maxLength: 6}), (children) => {
+        const simple = serializeSimpleInline(children)
+        if (simple === undefined) return
+        taken++
+        expect(simple).toBe(serializeInlineMarkdown(children))
+      }),
+      {numRuns: 20000}
+    )
+    expect(taken).toBeGreaterThan(500)
   })
 })

@@ -1,47 +1,82 @@
-import type {PhrasingContent} from 'mdast'
+import type {Break, Emphasis, PhrasingContent, Text} from 'mdast'
 import {parseMarkdown} from '../parse/parse-markdown.js'
 
 // Anything that can start Markdown syntax (escapes, code, emphasis, links and images, HTML, entities,
 // tables, line breaks, GFM autolinks via `://`, `@` and `www.`), or white space at the ends.
 const syntax = /[\\`*_[\]<>&~|#\n@]|:\/\/|www\./i
 const otherSyntax = /[\\`_[\]<>&~|#\n@]|:\/\/|www\./i
-const blockStart = /^[-+=]|^\d+[.)]/
+// Lines that could start a block, or under a first line make it a heading or a table (`:-`).
+const blockStart = /^[-+=]|^\d+[.)]|^:-/
 
 /** Whether `text` reads as itself, one text node, so the parser can be skipped (proven equal by a property test). */
 export function isPlainInline(text: string): boolean {
   return text !== '' && !syntax.test(text) && text === text.trim() && !blockStart.test(text)
 }
 
-// CommonMark's Unicode white space.
-const whitespace = /[\t\n\f\r\p{Zs}]/u
-const startsBlank = (text: string) => whitespace.test(text[0] ?? '')
-const endsBlank = (text: string) => whitespace.test(text.at(-1) ?? '')
+// How micromark classes the code unit on each side of a `*` (its `classifyCharacter`): white space (or
+// the start or end of the text), punctuation (Unicode P and S), or anything else, a surrogate included.
+type Side = 'space' | 'punctuation' | 'other'
+const space = /\s/
+const punctuation = /\p{P}|\p{S}/u
+function side(unit: string | undefined): Side {
+  if (unit === undefined || space.test(unit)) return 'space'
+  return punctuation.test(unit) ? 'punctuation' : 'other'
+}
+
+// CommonMark's flanking rules for a run of one `*` at `index`: it opens when left-flanking, closes when right-flanking.
+function flanking(text: string, index: number): {left: boolean; right: boolean} {
+  const before = side(text[index - 1])
+  const after = side(text[index + 1])
+  return {
+    left: after !== 'space' && (after !== 'punctuation' || before !== 'other'),
+    right: before !== 'space' && (before !== 'punctuation' || after !== 'other')
+  }
+}
+
+const hardBreak = '\\\n'
+
+/** The nodes of text whose only syntax is emphasis of plain text and hard breaks. */
+export type SimpleInline = Text | Emphasis | Break
 
 /**
- * Text whose only syntax is `*emphasis*` in its plainest form, parsed without the parser: each `*` opens
- * after white space (or at the start) before a non-space, and closes after a non-space before white
- * space (or at the end), so no delimiter can both open and close. `undefined` for anything else.
- * Proven equal to the full parser by a property test.
+ * Text whose only syntax is `*emphasis*` and hard breaks (a backslash at the end of a line), parsed
+ * without the parser. Every `*` must either only open or only close, openers and closers alternate,
+ * emphasis holds plain text on one line, and no line could start a block, so the delimiter rules
+ * reduce to pairing neighbours. `undefined` for anything else. Proven equal to the full parser by a
+ * property test.
  */
-export function parseSimpleEmphasis(text: string): PhrasingContent[] | undefined {
-  if (otherSyntax.test(text) || text !== text.trim() || blockStart.test(text)) return undefined
-  const pieces = text.split('*')
-  if (pieces.length < 3 || pieces.length % 2 === 0) return undefined
-  const children: PhrasingContent[] = []
-  for (let index = 0; index < pieces.length; index += 2) {
-    const before = pieces[index]!
-    const last = index === pieces.length - 1
-    // Between a closer and the next opener (or after the last closer): white space around, or the end.
-    if (index > 0 && before !== '' && !startsBlank(before)) return undefined
-    if (index > 0 && before === '' && !last) return undefined
-    if (!last && before !== '' && !endsBlank(before)) return undefined
-    if (before !== '') children.push({type: 'text', value: before})
-    if (last) break
-    const inside = pieces[index + 1]!
-    if (inside === '' || startsBlank(inside) || endsBlank(inside)) return undefined
-    children.push({type: 'emphasis', children: [{type: 'text', value: inside}]})
+export function parseSimpleInline(text: string): SimpleInline[] | undefined {
+  for (const line of text.split(hardBreak)) {
+    if (line === '' || otherSyntax.test(line) || line !== line.trim() || blockStart.test(line)) return undefined
   }
+  const children: SimpleInline[] = []
+  let start = 0
+  let opener = -1
+  for (let index = text.indexOf('*'); index !== -1; index = text.indexOf('*', index + 1)) {
+    const {left, right} = flanking(text, index)
+    if (opener === -1) {
+      if (!left || right || (index === start && start > 0)) return undefined
+      pushLines(children, text.slice(start, index))
+      opener = index
+    } else {
+      const inside = text.slice(opener + 1, index)
+      if (!right || left || inside === '' || inside.includes(hardBreak)) return undefined
+      children.push({type: 'emphasis', children: [{type: 'text', value: inside}]})
+      opener = -1
+      start = index + 1
+    }
+  }
+  if (opener !== -1) return undefined
+  pushLines(children, text.slice(start))
   return children
+}
+
+// Text and the hard breaks in it.
+function pushLines(children: SimpleInline[], text: string): void {
+  text.split(hardBreak).forEach((line, index) => {
+    if (index > 0) children.push({type: 'break'})
+    if (line !== '') children.push({type: 'text', value: line})
+  })
 }
 
 /**
@@ -51,7 +86,7 @@ export function parseSimpleEmphasis(text: string): PhrasingContent[] | undefined
  */
 export function parseInline(text: string, definitions: string): readonly PhrasingContent[] {
   if (isPlainInline(text)) return [{type: 'text', value: text}]
-  const simple = parseSimpleEmphasis(text)
+  const simple = parseSimpleInline(text)
   if (simple !== undefined) return simple
   // Check and build parse the same translations, and languages share many: parse each text once.
   let parsed = memo.get(definitions)

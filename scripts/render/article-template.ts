@@ -6,7 +6,7 @@ import {toHast} from 'mdast-util-to-hast'
 import {toString} from 'mdast-util-to-string'
 import {visit} from 'unist-util-visit'
 import type {LocalizedDocument, ResolvedSegment} from '../merge/merge-translations.js'
-import {isPlainInline, parseInline, parseSimpleEmphasis} from '../merge/parse-inline.js'
+import {isPlainInline, parseInline, parseSimpleInline, type SimpleInline} from '../merge/parse-inline.js'
 import type {SourceDocument} from '../types.js'
 import {element, escapeText} from './html-text.js'
 import {isSafeUrl} from './safe-url.js'
@@ -138,10 +138,17 @@ function inlineHtml(resolved: ResolvedSegment, segment: number, document: Source
   if (resolved.language === document.language) return template.sourceHtml[segment]!
   // Plain text holds neither `<` nor `&`: it is its own HTML.
   if (isPlainInline(text)) return text
-  // Text whose only syntax is plain `*emphasis*` is written without a tree.
-  const simple = parseSimpleEmphasis(text)
-  if (simple !== undefined) return simple.map((node) => (node.type === 'emphasis' ? element('em', {}, escapeText(toString(node))) : escapeText(toString(node)))).join('')
+  // Text whose only syntax is plain `*emphasis*` and hard breaks is written without a tree.
+  const simple = parseSimpleInline(text)
+  if (simple !== undefined) return simple.map((node) => simpleHtml(node)).join('')
   return phrasingHtml(parseInline(text, document.definitions), template.definitions)
+}
+
+// What mdast-util-to-hast and hast-util-to-html make of a node `parseSimpleInline` returns.
+function simpleHtml(node: SimpleInline): string {
+  if (node.type === 'break') return '<br>\n'
+  const html = escapeText(toString(node))
+  return node.type === 'emphasis' ? element('em', {}, html) : html
 }
 
 function phrasingHtml(children: readonly PhrasingContent[], definitions: readonly Definition[]): string {

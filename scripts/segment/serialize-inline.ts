@@ -1,8 +1,9 @@
 import type {Nodes, Paragraph, PhrasingContent, Root} from 'mdast'
+import {toString} from 'mdast-util-to-string'
 import remarkGfm from 'remark-gfm'
 import remarkStringify, {type Options} from 'remark-stringify'
 import {unified} from 'unified'
-import {isPlainInline} from '../merge/parse-inline.js'
+import {isPlainInline, parseSimpleInline, type SimpleInline} from '../merge/parse-inline.js'
 
 /** Fixed remark-stringify options: the same prose always serializes to the same bytes. */
 export const stringifyOptions: Options = {
@@ -35,7 +36,7 @@ export function serializeInline(children: PhrasingContent[]): string {
     const value = foldWhitespace(children[0].value)
     if (isPlainInline(value) && prose.test(value) && !autolinkLike.test(value)) return value.normalize('NFC')
   }
-  return serializeInlineMarkdown(children)
+  return serializeSimpleInline(children) ?? serializeInlineMarkdown(children)
 }
 
 // Text that starts with a letter and holds only letters, digits, marks, spaces and the punctuation of
@@ -43,6 +44,35 @@ export function serializeInline(children: PhrasingContent[]): string {
 const prose = /^\p{L}[\p{L}\p{N}\p{M} \u00a0,.;:!?'"()/%\u2010-\u2027«»‹›-]*$/u
 // Except where GFM would see an autolink literal coming (`www.`, `http:/`): escaped there.
 const autolinkLike = /[Ww]\.[-.\w]|[ps]:\//
+
+// A line of prose, here with `*` too: whether they are emphasis that reads back is checked by parsing.
+const proseLine = /^\*?\p{L}[\p{L}\p{N}\p{M} \u00a0,.;:!?'"()/%\u2010-\u2027«»‹›*-]*$/u
+
+/**
+ * Text, `*emphasis*` of text and hard breaks, in prose characters only, written without remark-stringify
+ * when the result reads back as the same nodes (proven equal to remark-stringify by a property test);
+ * `undefined` for anything else.
+ */
+export function serializeSimpleInline(children: readonly PhrasingContent[]): string | undefined {
+  const nodes: SimpleInline[] = []
+  for (const child of children) {
+    if (child.type === 'break') nodes.push({type: 'break'})
+    else if (child.type === 'text') nodes.push({type: 'text', value: foldWhitespace(child.value)})
+    else if (child.type === 'emphasis' && child.children.length === 1 && child.children[0]!.type === 'text') {
+      nodes.push({type: 'emphasis', children: [{type: 'text', value: foldWhitespace(child.children[0].value)}]})
+    } else return undefined
+  }
+  const markdown = nodes.map((node) => simpleMarkdown(node)).join('')
+  if (!markdown.split('\\\n').every((line) => proseLine.test(line)) || autolinkLike.test(markdown)) return undefined
+  const readBack = parseSimpleInline(markdown)
+  if (readBack?.length !== nodes.length || readBack.some((node, index) => simpleMarkdown(node) !== simpleMarkdown(nodes[index]!) || node.type !== nodes[index]!.type)) return undefined
+  return markdown.normalize('NFC')
+}
+
+function simpleMarkdown(node: SimpleInline): string {
+  if (node.type === 'break') return '\\\n'
+  return node.type === 'emphasis' ? `*${toString(node)}*` : node.value
+}
 
 /** `serializeInline` without the fast path: always remark-stringify. */
 export function serializeInlineMarkdown(children: PhrasingContent[]): string {
