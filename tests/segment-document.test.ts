@@ -173,7 +173,7 @@ describe('serializeInline fast path', () => {
   })
 
   it('equals remark-stringify on text, emphasis and hard breaks whenever it is taken', () => {
-    const prose = [...'abzAZ09 ,.;:!?\'"()/%-*_#', 'é', 'e\u0301', '\u00a0', '\u2014', '«', '»', '١', '中', '🙂', 'www', 'http:/', '1.', '  ', '\n', ' -', ':-']
+    const prose = [...'abzAZ09 ,.;:!?\'"()/%-*_#', 'é', 'e\u0301', '\u00a0', '\u2014', '«', '»', '١', '中', '🙂', '□', '$', '€', '©', '\ud83d', 'www', 'http:/', '1.', '  ', '\n', ' -', ':-']
     // Mostly prose: a letter first, words and spaces, now and then anything else.
     const piece = fc.oneof({weight: 4, arbitrary: fc.constantFrom('word', 'é', ' ', 'a')}, {weight: 1, arbitrary: fc.constantFrom(...prose)})
     const text = fc.tuple(fc.constantFrom('a', 'Z', 'é', ' ', ',', '1', '*'), fc.array(piece, {maxLength: 8})).map(([first, pieces]) => first + pieces.join(''))

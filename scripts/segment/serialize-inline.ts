@@ -45,8 +45,9 @@ const prose = /^\p{L}[\p{L}\p{N}\p{M} \u00a0,.;:!?'"()/%\u2010-\u2027«»‹›-
 // Except where GFM would see an autolink literal coming (`www.`, `http:/`): escaped there.
 const autolinkLike = /[Ww]\.[-.\w]|[ps]:\//
 
-// A line of prose, here with `*` too: whether they are emphasis that reads back is checked by parsing.
-const proseLine = /^\*?\p{L}[\p{L}\p{N}\p{M} \u00a0,.;:!?'"()/%\u2010-\u2027«»‹›*-]*$/u
+// A line of prose, here with other symbols (□, €, emoji) and `*` too: whether those are emphasis that
+// reads back is checked by parsing.
+const proseLine = /^\*?\p{L}[\p{L}\p{N}\p{M}\p{So}\p{Sc} \u00a0,.;:!?'"()/%\u2010-\u2027«»‹›*-]*$/u
 
 /**
  * Text, `*emphasis*` of text and hard breaks, in prose characters only, written without remark-stringify
