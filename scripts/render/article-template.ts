@@ -4,6 +4,7 @@ import {toHtml} from 'hast-util-to-html'
 import type {Definition, Nodes, PhrasingContent, Root} from 'mdast'
 import {toHast} from 'mdast-util-to-hast'
 import {toString} from 'mdast-util-to-string'
+import {trimLines} from 'trim-lines'
 import {visit} from 'unist-util-visit'
 import type {LocalizedDocument, ResolvedSegment} from '../merge/merge-translations.js'
 import {isPlainInline, parseInline, parseSimpleInline, type SimpleInline} from '../merge/parse-inline.js'
@@ -106,7 +107,7 @@ function createTemplate(document: SourceDocument): ArticleTemplate | undefined {
     cursor = match.index + match[0].length
   }
   pieces.push(html.slice(cursor))
-  return {pieces, holes, definitions, sourceHtml: sourceInline.map((children) => phrasingHtml(children, definitions))}
+  return {pieces, holes, definitions, sourceHtml: sourceInline.map((children) => (children.every(isSimpleInline) ? children.map(simpleHtml).join('') : phrasingHtml(children, definitions)))}
 }
 
 /**
@@ -140,15 +141,19 @@ function inlineHtml(resolved: ResolvedSegment, segment: number, document: Source
   if (isPlainInline(text)) return text
   // Text whose only syntax is plain `*emphasis*` and hard breaks is written without a tree.
   const simple = parseSimpleInline(text)
-  if (simple !== undefined) return simple.map((node) => simpleHtml(node)).join('')
+  if (simple !== undefined) return simple.map(simpleHtml).join('')
   return phrasingHtml(parseInline(text, document.definitions), template.definitions)
 }
 
-// What mdast-util-to-hast and hast-util-to-html make of a node `parseSimpleInline` returns.
+// What mdast-util-to-hast and hast-util-to-html make of text, emphasis of text and a hard break.
 function simpleHtml(node: SimpleInline): string {
   if (node.type === 'break') return '<br>\n'
-  const html = escapeText(toString(node))
+  const html = escapeText(trimLines(toString(node)))
   return node.type === 'emphasis' ? element('em', {}, html) : html
+}
+
+function isSimpleInline(node: PhrasingContent): node is SimpleInline {
+  return node.type === 'text' || node.type === 'break' || (node.type === 'emphasis' && node.children.length === 1 && node.children[0]!.type === 'text')
 }
 
 function phrasingHtml(children: readonly PhrasingContent[], definitions: readonly Definition[]): string {
