@@ -109,6 +109,14 @@ describe('check rules (failing and passing input)', () => {
     ])
     expect(lintSource(parseMarkdown(statementText))).toEqual([])
   })
+
+  it('source lint names the whole hyphenated fragment, however long, and only at the end', () => {
+    const long = 'x'.repeat(100)
+    const reasons = (markdown: string) => lintSource(parseMarkdown(markdown)).map((finding) => finding.reason)
+    expect(reasons(`A word split, ${long}-\n\nand the rest.`)[0]).toContain(`\`${long}-\``)
+    expect(reasons('Two half-\n\nwords.')[0]).toContain('`half-`')
+    expect(reasons('A well-known word.\n\nNext.')).toEqual([])
+  })
 })
 
 describe('interlinear check', () => {

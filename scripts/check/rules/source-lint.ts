@@ -24,18 +24,30 @@ export function lintSource(tree: Root): SourceLintFinding[] {
   visit(tree, 'paragraph', (node) => {
     paragraphs.push(node)
   })
+  const texts = paragraphs.map((paragraph) => toString(paragraph))
   const findings: SourceLintFinding[] = []
   paragraphs.forEach((paragraph, index) => {
-    const text = toString(paragraph).trimEnd()
+    const text = texts[index]!.trimEnd()
     const end = paragraph.position?.end
     const place = {line: end?.line ?? 1, column: Math.max(1, (end?.column ?? 2) - 1)}
-    const next = paragraphs[index + 1]
-    const fragment = /(\p{L}+)-$/u.exec(text)
-    if (fragment !== null) {
-      findings.push({rule: hyphenatedBreak, reason: `Paragraph ends in a hyphenated fragment \`${fragment[0]}\`: a word split across a page break? Join it with the next paragraph`, place})
-    } else if (next !== undefined && /[\p{L}\p{N}]$/u.test(text) && /^\p{Ll}/u.test(toString(next))) {
-      findings.push({rule: splitParagraph, reason: `Paragraph ends without punctuation and the next starts in lower case (\`${toString(next).split(/\s/)[0]}\`): one paragraph split by a page break? Join them`, place})
+    const next = texts[index + 1]
+    const fragment = hyphenatedFragment(text)
+    if (fragment !== undefined) {
+      findings.push({rule: hyphenatedBreak, reason: `Paragraph ends in a hyphenated fragment \`${fragment}\`: a word split across a page break? Join it with the next paragraph`, place})
+    } else if (next !== undefined && /[\p{L}\p{N}]$/u.test(text.slice(-2)) && /^\p{Ll}/u.test(next)) {
+      findings.push({rule: splitParagraph, reason: `Paragraph ends without punctuation and the next starts in lower case (\`${next.split(/\s/)[0]}\`): one paragraph split by a page break? Join them`, place})
     }
   })
   return findings
+}
+
+const fragmentAtEnd = /\p{L}+-$/u
+
+// Matched on the end only: the pattern alone is tried at every letter of the paragraph.
+function hyphenatedFragment(text: string): string | undefined {
+  if (!text.endsWith('-')) return undefined
+  const tail = text.slice(-64)
+  const found = fragmentAtEnd.exec(tail)
+  // A run of letters that may go on before the tail: look at the whole text.
+  return (found?.index === 0 && tail.length < text.length ? fragmentAtEnd.exec(text) : found)?.[0]
 }
