@@ -8,7 +8,7 @@ import {parseProjectFiles} from '../scripts/io/load-project.js'
 
 import {computeStatus} from '../scripts/status/compute-status.js'
 import {createResolver} from '../scripts/merge/create-resolver.js'
-import {collectResources, mergeTranslations} from '../scripts/merge/merge-translations.js'
+import {collectResources, localizedTree, mergeTranslations} from '../scripts/merge/merge-translations.js'
 import {renderHtml} from '../scripts/render/render-html.js'
 import {renderText} from '../scripts/render/render-text.js'
 import {renderMarkdown} from '../scripts/render/render-markdown.js'
@@ -32,7 +32,7 @@ const time = (name: string, f: (p: (typeof pages)[number]) => unknown) => {
   }
 }
 time('html', (p) => renderHtml(p, {links}))
-time('text', (p) => renderText(p.tree, {width: 72}))
+time('text', (p) => renderText(localizedTree(p), {width: 72}))
 time('md', (p) => renderMarkdown(p))
 const t = performance.now(); runChecks({...loaded}); process.stdout.write(`checks cold: ${((performance.now() - t) / pages.length).toFixed(3)} ms/lang\n`)
 const t2 = performance.now(); runChecks({...loaded}); process.stdout.write(`checks warm: ${((performance.now() - t2) / pages.length).toFixed(3)} ms/lang\n`)

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import {toHtml} from 'hast-util-to-html'
 import {describe, expect, it} from 'vitest'
 import {createResolver} from '../scripts/merge/create-resolver.js'
-import {collectResources, mergeTranslations, type LocalizedDocument, type StalePolicy} from '../scripts/merge/merge-translations.js'
+import {collectResources, localizedTree, mergeTranslations, type LocalizedDocument, type StalePolicy} from '../scripts/merge/merge-translations.js'
 import {parseSourceDocument} from '../scripts/parse/parse-source-document.js'
 import {pseudoText} from '../scripts/pseudo/pseudo-localize.js'
 import {articleTemplate, fillArticle, toSafeHast, type PassageTitles} from '../scripts/render/article-template.js'
@@ -37,7 +37,7 @@ function localize(document: SourceDocument, translate: Translate, second: Transl
 }
 
 /** The article as the whole tree gives it: the reference the template must equal. */
-const reference = (localized: LocalizedDocument) => toHtml(toSafeHast(localized.tree, titles).children)
+const reference = (localized: LocalizedDocument) => toHtml(toSafeHast(localizedTree(localized), titles).children)
 
 function expectSameArticle(localized: LocalizedDocument) {
   const template = articleTemplate(localized.document)

@@ -16,7 +16,7 @@ import type {ProjectConfig} from '../io/read-config.js'
 import type {SourceDocument, StatusRow} from '../types.js'
 import {assertRealFolders, isInside, writeOutputSync} from '../io/write-atomic.js'
 import {createResolver} from '../merge/create-resolver.js'
-import {collectResources, mergeTranslations, type LocalizedDocument} from '../merge/merge-translations.js'
+import {collectResources, localizedTree, mergeTranslations, type LocalizedDocument} from '../merge/merge-translations.js'
 import {byPath, compareText} from '../order.js'
 import {pseudoLocale, pseudoSegmentFile} from '../pseudo/pseudo-localize.js'
 import {renderHtml} from '../render/render-html.js'
@@ -217,7 +217,7 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
       const texts: [string, string][] = []
       if (chosen.includes('html')) texts.push([`${base}.html`, renderHtml(page, {links})])
       if (chosen.includes('md')) texts.push([`${base}.md`, renderMarkdown(page)])
-      if (chosen.includes('txt')) texts.push([`${base}.txt`, renderText(page.tree, {width})])
+      if (chosen.includes('txt')) texts.push([`${base}.txt`, renderText(localizedTree(page), {width})])
       emit(base, key, texts)
     }
     if (!review) continue

@@ -1,4 +1,4 @@
-import type {Nodes, Root} from 'mdast'
+import type {Heading, Nodes, Paragraph, PhrasingContent, Root, TableCell} from 'mdast'
 import {visit} from 'unist-util-visit'
 import type {ReviewStatus, Segment, SegmentState, SegmentStatus, SourceDocument} from '../types.js'
 import type {SegmentResolver, SegmentResources} from './create-resolver.js'
@@ -42,8 +42,6 @@ export interface LocalizedDocument {
   document: SourceDocument
   /** Review status of the translation; `source` for the source language itself. */
   status: ReviewStatus | 'source'
-  /** The source tree with each segment's inline content replaced by its resolved text. */
-  tree: Root
   /** Resolved inline Markdown of each translatable front-matter field. */
   fields: Record<string, string>
   segments: ResolvedSegment[]
@@ -81,9 +79,8 @@ export interface MergeOptions {
 }
 
 /**
- * Localize a document: resolve every segment through the fallback chain and put the resolved inline
- * content into a copy of the source tree. Passages in another language than the page's carry that
- * language (`data.hProperties.lang`) and a `fallback` class; outdated ones an `outdated` class.
+ * Localize a document: resolve every segment through the fallback chain, count the states and
+ * compute the coverage. The tree is made by `localizedTree` when a renderer needs it.
  */
 export function mergeTranslations(document: SourceDocument, language: string, options: MergeOptions): LocalizedDocument {
   const states = segmentStates(options.statuses)
@@ -91,17 +88,6 @@ export function mergeTranslations(document: SourceDocument, language: string, op
   const segments = document.segments.map((segment): ResolvedSegment => {
     const {text, language: found} = options.resolver.resolve(segment.id, language)
     return {segment, state: stateIn(language, segment.id), text, language: found, fallback: found !== language, outdated: stateIn(found, segment.id) !== 'translated'}
-  })
-  const tree = copyContainers(document.tree)
-  const byOffset = new Map(segments.flatMap((resolved) => (resolved.segment.range ? [[resolved.segment.range[0], resolved]] : [])))
-  visit(tree, (node: Nodes) => {
-    if (node.type !== 'heading' && node.type !== 'paragraph' && node.type !== 'tableCell') return
-    const offset = node.children[0]?.position?.start.offset
-    const resolved = offset === undefined ? undefined : byOffset.get(offset)
-    if (resolved === undefined) return
-    if (resolved.language !== document.language) node.children = [...parseInline(resolved.text, document.definitions)]
-    const className = [resolved.fallback && 'fallback', resolved.outdated && 'outdated'].filter((name): name is string => typeof name === 'string')
-    if (className.length > 0) node.data = {...node.data, hProperties: {lang: resolved.language, className}}
   })
   const fields = Object.fromEntries(segments.flatMap((resolved) => (resolved.segment.field ? [[resolved.segment.field, resolved.text]] : [])))
   const count = (test: (resolved: ResolvedSegment) => boolean) => segments.filter(test).length
@@ -115,7 +101,48 @@ export function mergeTranslations(document: SourceDocument, language: string, op
     outdated: count((resolved) => resolved.outdated)
   }
   const coverage = counts.total === 0 ? 100 : Math.floor((1000 * counts.translated) / counts.total) / 10
-  return {language, document, status: options.status, tree, fields, segments, counts, coverage}
+  return {language, document, status: options.status, fields, segments, counts, coverage}
+}
+
+/**
+ * The source tree of a localized document with each segment's inline content replaced by its resolved
+ * text. Passages in another language than the page's carry that language (`data.hProperties.lang`) and
+ * a `fallback` class; outdated ones an `outdated` class. Made per page, not kept: a page of a large
+ * document in each of hundreds of languages would not fit in memory at once.
+ */
+export function localizedTree(localized: LocalizedDocument): Root {
+  const tree = copyContainers(localized.document.tree)
+  visit(tree, (node: Nodes) => {
+    if (node.type !== 'heading' && node.type !== 'paragraph' && node.type !== 'tableCell') return
+    const resolved = resolvedAt(localized, node)
+    if (resolved === undefined) return
+    node.children = localizedInline(localized, node)
+    const className = [resolved.fallback && 'fallback', resolved.outdated && 'outdated'].filter((name): name is string => typeof name === 'string')
+    if (className.length > 0) node.data = {...node.data, hProperties: {lang: resolved.language, className}}
+  })
+  return tree
+}
+
+type Block = Heading | Paragraph | TableCell
+
+/** The inline content a localized document shows for a block of its source tree. */
+export function localizedInline(localized: LocalizedDocument, node: Block): PhrasingContent[] {
+  const resolved = resolvedAt(localized, node)
+  const {document} = localized
+  return resolved === undefined || resolved.language === document.language ? node.children : [...parseInline(resolved.text, document.definitions)]
+}
+
+// A block finds its segment by the offset of its first child in the source.
+const offsetIndex = new WeakMap<LocalizedDocument, Map<number, ResolvedSegment>>()
+
+function resolvedAt(localized: LocalizedDocument, node: Block): ResolvedSegment | undefined {
+  let index = offsetIndex.get(localized)
+  if (index === undefined) {
+    index = new Map(localized.segments.flatMap((resolved) => (resolved.segment.range ? [[resolved.segment.range[0], resolved]] : [])))
+    offsetIndex.set(localized, index)
+  }
+  const offset = node.children[0]?.position?.start.offset
+  return offset === undefined ? undefined : index.get(offset)
 }
 
 // Merging replaces the children of some nodes: copy every node that has children, share the leaves

@@ -2,7 +2,7 @@ import type {Element} from 'hast'
 import {h} from 'hastscript'
 import {toHtml} from 'hast-util-to-html'
 import {toString} from 'mdast-util-to-string'
-import type {LocalizedDocument} from '../merge/merge-translations.js'
+import {localizedInline, localizedTree, type LocalizedDocument} from '../merge/merge-translations.js'
 import {parseInline} from '../merge/parse-inline.js'
 import {uiStrings} from '../ui/ui-strings.js'
 import {articleTemplate, fillArticle, toSafeHast, type PassageTitles} from './article-template.js'
@@ -26,8 +26,8 @@ export interface RenderHtmlOptions {
 export function documentTitle(localized: LocalizedDocument): string {
   const title = localized.fields.title
   if (title !== undefined) return toString(parseInline(title, ''))
-  const heading = localized.tree.children.find((node) => node.type === 'heading')
-  return heading ? toString(heading) : localized.document.id
+  const heading = localized.document.tree.children.find((node) => node.type === 'heading')
+  return heading ? toString(localizedInline(localized, heading)) : localized.document.id
 }
 
 /**
@@ -41,7 +41,7 @@ export function renderHtml(localized: LocalizedDocument, options: RenderHtmlOpti
   const t = uiStrings(language)
   const titles: PassageTitles = {fallback: (lang) => t('fallback_title', {language: nativeName(lang)}), outdated: t('outdated_title')}
   const template = articleTemplate(document)
-  const article = template ? fillArticle(template, localized, titles) : toHtml(toSafeHast(localized.tree, titles).children)
+  const article = template ? fillArticle(template, localized, titles) : toHtml(toSafeHast(localizedTree(localized), titles).children)
   const notices: string[] = []
   if (localized.status === 'draft') notices.push(t('notice_draft'))
   if (localized.counts.fallback > 0) notices.push(t('notice_incomplete', {count: localized.counts.fallback}))

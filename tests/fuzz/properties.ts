@@ -7,7 +7,7 @@ import type {VFile} from 'vfile'
 import {runChecks} from '../../scripts/check/run-checks.js'
 import {InputError} from '../../scripts/diagnostics.js'
 import {createResolver} from '../../scripts/merge/create-resolver.js'
-import {collectResources, mergeTranslations, type LocalizedDocument} from '../../scripts/merge/merge-translations.js'
+import {collectResources, localizedTree, mergeTranslations, type LocalizedDocument} from '../../scripts/merge/merge-translations.js'
 import {parseMarkdown} from '../../scripts/parse/parse-markdown.js'
 import {parseInlineMarkdown} from '../../scripts/merge/parse-inline.js'
 import {serializeInline} from '../../scripts/segment/serialize-inline.js'
@@ -134,7 +134,7 @@ export interface Rendered {
 function render(page: LocalizedDocument, width = 60): Rendered {
   const html = renderHtml(page, {links})
   const article = html.slice(html.indexOf('<article>'), html.lastIndexOf('</article>'))
-  return {html, article, md: renderMarkdown(page), txt: renderText(page.tree, {width})}
+  return {html, article, md: renderMarkdown(page), txt: renderText(localizedTree(page), {width})}
 }
 
 /** What a page may never contain, whatever the translator wrote. */
