@@ -20,7 +20,7 @@ describe('uiStrings', () => {
     for (const language of ['en', 'es', 'es-PE', 'fa', 'zh-Hans', 'zh-Hans-CN', 'de-CH', 'qaa', 'ar', 'pt-BR']) {
       const t = reference.getFixedT(language, 'ui')
       for (const key of keys) {
-        for (const values of [undefined, {count: 0}, {count: 1}, {count: 2}, {count: 5, language: 'x', percent: 50}] as (Record<string, string | number> | undefined)[]) {
+        for (const values of [undefined, {count: 0}, {count: 1}, {count: 2}, {count: 5, language: 'x', percent: 50}, {line: 7}, {line: 12}, {language: '$& $1 {{line}}', document: 'doc', total: 9, translated: 3, stale: 1, needsReview: 2, missing: 3, shown: 4, percent: 33.3}, {document: 'other', language: 'Deutsch', total: 1}] as (Record<string, string | number> | undefined)[]) {
           expect(uiStrings(language)(key, values), `${language} ${key} ${JSON.stringify(values)}`).toBe(values === undefined ? t(key) : t(key, values))
         }
       }

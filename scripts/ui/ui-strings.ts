@@ -39,13 +39,26 @@ export function uiStrings(language: string): UiStrings {
 
 function memoized(t: (key: string, values?: Record<string, string | number>) => string): UiStrings {
   const memo = new Map<string, string>()
+  const templates = new Map<string, string>()
   return (key, values) => {
+    // Values other than `count` do not choose the wording: a line number on every row of a review page
+    // fills a template made once, with placeholders in place of the values (our strings use no formats).
+    if (values !== undefined && !('count' in values)) {
+      const names = Object.keys(values)
+      const id = `${key}\0${names.join('\0')}`
+      let template = templates.get(id)
+      if (template === undefined) templates.set(id, (template = t(key, Object.fromEntries(names.map((name) => [name, placeholder(name)])))))
+      return names.reduce((text, name) => text.replaceAll(placeholder(name), () => String(values[name])), template)
+    }
     const id = values === undefined ? key : `${key}\0${JSON.stringify(values)}`
     let text = memo.get(id)
     if (text === undefined) memo.set(id, (text = t(key, values)))
     return text
   }
 }
+
+// Private-use characters: never in a UI string.
+const placeholder = (name: string) => `\uE000${name}\uE001`
 
 function i18nextInstance(): ReturnType<typeof i18next.createInstance> {
   if (instance === undefined) {
