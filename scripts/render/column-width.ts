@@ -36,12 +36,14 @@ function narrowTable(): Uint8Array {
 
 /** Whether every character of `text` is one column wide on its own and in any company. */
 export function isNarrowText(text: string): boolean {
-  const table = (narrowUnits ??= narrowTable())
-  for (let index = 0; index < text.length; index++) {
-    const unit = text.charCodeAt(index)
-    if (unit >= table.length || table[unit] === 0) return false
-  }
+  for (let index = 0; index < text.length; index++) if (!isNarrowUnit(text.charCodeAt(index))) return false
   return true
+}
+
+/** `isNarrowText` of one UTF-16 code unit, for callers that scan text anyway. */
+export function isNarrowUnit(unit: number): boolean {
+  const table = (narrowUnits ??= narrowTable())
+  return unit < table.length && table[unit] === 1
 }
 
 /**

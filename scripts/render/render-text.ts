@@ -1,7 +1,7 @@
 import type {FootnoteDefinition, Nodes, Root, Table} from 'mdast'
 import {visit} from 'unist-util-visit'
 import {defaults} from '../config.js'
-import {columnWidth, isNarrowText} from './column-width.js'
+import {columnWidth, isNarrowText, isNarrowUnit} from './column-width.js'
 
 /** Options for `renderText`. */
 export interface RenderTextOptions {
@@ -45,9 +45,11 @@ function mayBreak(before: string, space: string, after: string): boolean {
 }
 
 // The same rules for text of narrow characters only (see `isNarrowText`): no CJK there, and of the
-// glue, opening and closing characters only these.
-function mayBreakNarrow(before: string, space: string, after: string): boolean {
-  return space !== '' && before !== '\u00a0' && after !== '\u00a0' && !'([{'.includes(before) && !'!),.:;?]}'.includes(after)
+// glue, opening and closing characters only these. By code unit: `before` ends a unit, `after` starts the next.
+const noBreakAfterNarrow = new Set([...'([{\u00a0'].map((character) => character.charCodeAt(0)))
+const noBreakBeforeNarrow = new Set([...'!),.:;?]}\u00a0'].map((character) => character.charCodeAt(0)))
+function mayBreakNarrow(before: number, after: number): boolean {
+  return !noBreakAfterNarrow.has(before) && !noBreakBeforeNarrow.has(after)
 }
 
 interface Unit {
@@ -119,9 +121,9 @@ function fill(line: readonly Unit[], width: number): string[] {
 /**
  * `fill(units(pieces))` for pieces of narrow characters only (see `isNarrowText`), where a code unit
  * is a column and fewer rules apply: one pass, each unit placed on a line as soon as the next one
- * starts. Most lines of most languages take it.
+ * starts; `undefined` as soon as a character is not narrow. Most lines of most languages take it.
  */
-function fillNarrow(pieces: readonly Piece[], width: number): string[] {
+function fillNarrow(pieces: readonly Piece[], width: number): string[] | undefined {
   const lines: string[] = []
   let line = ''
   let used = 0
@@ -129,7 +131,7 @@ function fillNarrow(pieces: readonly Piece[], width: number): string[] {
   let unit: string | undefined
   let before = ''
   let space = ''
-  let last = ''
+  let last = 0
   const place = (text: string) => {
     if (line !== '' && used + before.length + text.length > width) {
       lines.push(line)
@@ -142,25 +144,30 @@ function fillNarrow(pieces: readonly Piece[], width: number): string[] {
   }
   const add = (text: string, attach: boolean) => {
     if (unit === undefined) unit = text
-    else if (attach || !mayBreakNarrow(last, space, text[0]!)) unit += space + text
+    else if (attach || space === '' || !mayBreakNarrow(last, text.charCodeAt(0))) unit += space + text
     else {
       place(unit)
       before = space
       unit = text
     }
     space = ''
-    last = text.at(-1)!
+    last = text.charCodeAt(text.length - 1)
   }
   for (const piece of pieces) {
     const {text} = piece
     if (piece.keep || piece.attach) {
+      if (!isNarrowText(text)) return undefined
       add(text, piece.attach === true)
       continue
     }
     for (let start = 0; start < text.length; ) {
-      const blank = text[start] === ' ' || text[start] === '\t'
-      let end = start + 1
-      while (end < text.length && (text[end] === ' ' || text[end] === '\t') === blank) end++
+      const blank = isBlank(text.charCodeAt(start))
+      let end = start
+      for (; end < text.length; end++) {
+        const code = text.charCodeAt(end)
+        if (!isNarrowUnit(code)) return undefined
+        if (isBlank(code) !== blank) break
+      }
       if (!blank) add(text.slice(start, end), false)
       else if (space === '') space = text.slice(start, end)
       start = end
@@ -171,12 +178,15 @@ function fillNarrow(pieces: readonly Piece[], width: number): string[] {
   return lines
 }
 
+// A space or a tab.
+const isBlank = (unit: number) => unit === 32 || unit === 9
+
 /**
- * Wrap one line's worth of pieces (no hard breaks) at `width` columns. `narrow`: the pieces hold narrow
- * characters only, which take the fast path (exported to prove it equal to the general one).
+ * Wrap one line's worth of pieces (no hard breaks) at `width` columns. `fast`: try the path for narrow
+ * characters first (exported to prove it equal to the general one).
  */
-export function wrapRow(pieces: readonly Piece[], width: number, narrow: boolean): string[] {
-  return narrow ? fillNarrow(pieces, width) : fill(units(pieces), width)
+export function wrapRow(pieces: readonly Piece[], width: number, fast = true): string[] {
+  return (fast ? fillNarrow(pieces, width) : undefined) ?? fill(units(pieces), width)
 }
 
 /** Wrap inline content at `width` columns; hard breaks start new lines. */
@@ -186,8 +196,7 @@ function wrap(pieces: readonly Piece[], width: number): string[] {
     if (piece === hardBreak) rows.push([])
     else rows.at(-1)!.push(piece)
   }
-  // Most lines of most languages are narrow throughout: tested once per line, not per word.
-  return rows.flatMap((row) => wrapRow(row, width, isNarrowText(row.map((piece) => piece.text).join(''))))
+  return rows.flatMap((row) => wrapRow(row, width))
 }
 
 function linked(text: Piece[], url: string): Piece[] {
@@ -200,10 +209,13 @@ function linked(text: Piece[], url: string): Piece[] {
 
 const image = (node: {alt?: string | null}) => plain(`[${node.alt?.replace(/\s+/g, ' ').trim() || 'image'}]`)
 
+// What the text handler folds, short of single spaces.
+const foldableSpace = /[\t\r\n]| {2}/
+
 // Emphasis, strong and delete have no handler: the fallback renders their text without markers.
 const inlineHandlers: InlineHandlers = {
   // Soft line breaks and runs of spaces become one space; the wrapper decides where lines end.
-  text: (node) => plain(node.value.replace(/[ \t\r\n]+/g, ' ')),
+  text: (node) => plain(foldableSpace.test(node.value) ? node.value.replace(/[ \t\r\n]+/g, ' ') : node.value),
   inlineCode: (node) => plain(node.value.replace(/\r\n?|\n/g, ' ')),
   break: () => [hardBreak],
   // Raw HTML may be hostile and means nothing in plain text.
