@@ -1,7 +1,10 @@
 import fc from 'fast-check'
-import type {PhrasingContent} from 'mdast'
+import type {Nodes, PhrasingContent} from 'mdast'
+import {SKIP, visit} from 'unist-util-visit'
 import {describe, expect, it} from 'vitest'
+import {parseMarkdown} from '../scripts/parse/parse-markdown.js'
 import {parseSourceDocument} from '../scripts/parse/parse-source-document.js'
+import {isInlineBlock, visitBlocks} from '../scripts/parse/visit-blocks.js'
 import {serializeInline, serializeInlineMarkdown, serializeSimpleInline} from '../scripts/segment/serialize-inline.js'
 import type {SourceDocument} from '../scripts/types.js'
 import {statementText} from './helpers.js'
@@ -193,5 +196,23 @@ describe('serializeInline fast path', () => {
       {numRuns: 20000}
     )
     expect(taken).toBeGreaterThan(500)
+  })
+})
+
+describe('visitBlocks', () => {
+  it('visits what unist-util-visit visits, in the same order, skipping the inside of headings, paragraphs and table cells', () => {
+    const markdown = `# Title *em*\n\n> Quote with [link][a]\n>\n> - item\n>   1. nested *deep*\n\n| a | b |\n| - | - |\n| *c* | d |\n\n\`\`\`\ncode\n\`\`\`\n\n[^1]: Note.\n\n[a]: https://example.org\n\nText.[^1]\n\n<div>html</div>\n`
+    for (const [tree, types] of [[parseMarkdown(markdown), ['blockquote', 'listItem', 'tableCell', 'footnoteDefinition', 'definition', 'code', 'html']], [parseMarkdown(statementText), ['heading', 'paragraph']]] as const) {
+      const expected: Nodes[] = []
+      visit(tree, (node: Nodes) => {
+        expected.push(node)
+        return isInlineBlock(node) ? SKIP : undefined
+      })
+      const visited: Nodes[] = []
+      visitBlocks(tree, (node) => visited.push(node))
+      expect(visited.length).toBe(expected.length)
+      expect(visited.every((node, index) => node === expected[index])).toBe(true)
+      expect(visited.map((node) => node.type)).toEqual(expect.arrayContaining([...types]))
+    }
   })
 })

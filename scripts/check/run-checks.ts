@@ -3,9 +3,9 @@ import {toString} from 'mdast-util-to-string'
 import {VFile} from 'vfile'
 import {defaults} from '../config.js'
 import {parseInline} from '../merge/parse-inline.js'
+import {isInlineBlock, visitBlocks} from '../parse/visit-blocks.js'
 import {alignEntries, unclaimedEntries} from '../segment-file/align-entries.js'
 import {computeStatus} from '../status/compute-status.js'
-import {visit} from 'unist-util-visit'
 import type {Segment, SegmentEntry, SegmentFile, SegmentStatus, SourceDocument, StatusRow} from '../types.js'
 import {report, type FindingScope, type Rule} from './finding.js'
 import {checkGlossary, glossaryTerm, type Glossary} from './rules/glossary.js'
@@ -115,8 +115,8 @@ function parsedSegment(document: SourceDocument, segment: Segment): ParsedSource
   if (byOffset === undefined) {
     segmentContent.set(document, (byOffset = new Map()))
     const found = byOffset
-    visit(document.tree, (node) => {
-      if (node.type !== 'heading' && node.type !== 'paragraph' && node.type !== 'tableCell') return
+    visitBlocks(document.tree, (node) => {
+      if (!isInlineBlock(node)) return
       const offset = node.children[0]?.position?.start.offset
       if (offset !== undefined) found.set(offset, {text: '', children: node.children, plain: toString(node.children)})
     })

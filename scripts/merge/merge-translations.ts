@@ -1,5 +1,5 @@
-import type {Heading, Nodes, Paragraph, PhrasingContent, Root, TableCell} from 'mdast'
-import {visit} from 'unist-util-visit'
+import type {Nodes, PhrasingContent, Root} from 'mdast'
+import {isInlineBlock, visitBlocks, type InlineBlock} from '../parse/visit-blocks.js'
 import type {ReviewStatus, Segment, SegmentState, SegmentStatus, SourceDocument} from '../types.js'
 import type {SegmentResolver, SegmentResources} from './create-resolver.js'
 import {parseInline} from './parse-inline.js'
@@ -112,8 +112,8 @@ export function mergeTranslations(document: SourceDocument, language: string, op
  */
 export function localizedTree(localized: LocalizedDocument): Root {
   const tree = copyContainers(localized.document.tree)
-  visit(tree, (node: Nodes) => {
-    if (node.type !== 'heading' && node.type !== 'paragraph' && node.type !== 'tableCell') return
+  visitBlocks(tree, (node) => {
+    if (!isInlineBlock(node)) return
     const resolved = resolvedAt(localized, node)
     if (resolved === undefined) return
     node.children = localizedInline(localized, node)
@@ -123,10 +123,8 @@ export function localizedTree(localized: LocalizedDocument): Root {
   return tree
 }
 
-type Block = Heading | Paragraph | TableCell
-
 /** The inline content a localized document shows for a block of its source tree. */
-export function localizedInline(localized: LocalizedDocument, node: Block): PhrasingContent[] {
+export function localizedInline(localized: LocalizedDocument, node: InlineBlock): PhrasingContent[] {
   const resolved = resolvedAt(localized, node)
   const {document} = localized
   return resolved === undefined || resolved.language === document.language ? node.children : [...parseInline(resolved.text, document.definitions)]
@@ -135,7 +133,7 @@ export function localizedInline(localized: LocalizedDocument, node: Block): Phra
 // A block finds its segment by the offset of its first child in the source.
 const offsetIndex = new WeakMap<LocalizedDocument, Map<number, ResolvedSegment>>()
 
-function resolvedAt(localized: LocalizedDocument, node: Block): ResolvedSegment | undefined {
+function resolvedAt(localized: LocalizedDocument, node: InlineBlock): ResolvedSegment | undefined {
   let index = offsetIndex.get(localized)
   if (index === undefined) {
     index = new Map(localized.segments.flatMap((resolved) => (resolved.segment.range ? [[resolved.segment.range[0], resolved]] : [])))

@@ -1,5 +1,5 @@
 import type {FootnoteDefinition, Nodes, Root, Table} from 'mdast'
-import {visit} from 'unist-util-visit'
+import {visitBlocks} from '../parse/visit-blocks.js'
 import {defaults} from '../config.js'
 import {columnWidth, isNarrowText, isNarrowUnit} from './column-width.js'
 
@@ -345,7 +345,7 @@ function footnotes(state: State, width: number): string[] {
 export function renderText(tree: Root, options: RenderTextOptions = {}): string {
   const width = Math.max(1, options.width ?? defaults.width)
   const state: State = {definitions: new Map(), footnoteDefinitions: new Map(), footnotes: new Map()}
-  visit(tree, (node) => {
+  visitBlocks(tree, (node) => {
     if (node.type === 'definition' && !state.definitions.has(node.identifier)) state.definitions.set(node.identifier, node.url)
     if (node.type === 'footnoteDefinition' && !state.footnoteDefinitions.has(node.identifier)) state.footnoteDefinitions.set(node.identifier, node)
   })

@@ -1,6 +1,6 @@
 import type {Paragraph, Root} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import {visit} from 'unist-util-visit'
+import {visitBlocks} from '../../parse/visit-blocks.js'
 import type {Place} from '../../types.js'
 import type {Rule} from '../finding.js'
 
@@ -21,8 +21,8 @@ export interface SourceLintFinding {
  */
 export function lintSource(tree: Root): SourceLintFinding[] {
   const paragraphs: Paragraph[] = []
-  visit(tree, 'paragraph', (node) => {
-    paragraphs.push(node)
+  visitBlocks(tree, (node) => {
+    if (node.type === 'paragraph') paragraphs.push(node)
   })
   const texts = paragraphs.map((paragraph) => toString(paragraph))
   const findings: SourceLintFinding[] = []
