@@ -97,7 +97,7 @@ function createTemplate(document: SourceDocument): ArticleTemplate | undefined {
   }
   const tree = copy(document.tree) as Root
   if (!independent) return undefined
-  const html = toHtml(toSafeHast(tree, untitled).children)
+  const html = skeletonHtml(tree) ?? toHtml(toSafeHast(tree, untitled).children)
   const pieces: string[] = []
   const holes: ArticleTemplate['holes'] = []
   let cursor = 0
@@ -108,6 +108,31 @@ function createTemplate(document: SourceDocument): ArticleTemplate | undefined {
   }
   pieces.push(html.slice(cursor))
   return {pieces, holes, definitions, sourceHtml: sourceInline.map((children) => (children.every(isSimpleInline) ? children.map(simpleHtml).join('') : phrasingHtml(children, definitions)))}
+}
+
+/**
+ * The template's HTML for a document of headings, paragraphs and thematic breaks only (definitions
+ * say nothing), written as mdast-util-to-hast and hast-util-to-html would write it (proven by the
+ * property tests of the template): blocks one a line, a segment's block with its hole, other blocks'
+ * text, emphasis and breaks escaped. `undefined` for anything else.
+ */
+function skeletonHtml(tree: Root): string | undefined {
+  const lines: string[] = []
+  for (const node of tree.children) {
+    if (node.type === 'definition') continue
+    if (node.type === 'thematicBreak') {
+      lines.push('<hr>')
+      continue
+    }
+    if ((node.type !== 'paragraph' && node.type !== 'heading') || !node.children.every(isSimpleInline)) return undefined
+    // Only the data the template gives a segment's block: anything else is the tree renderer's.
+    const {hProperties: {dataInterlinearHole: hole, ...properties} = {}, ...data} = node.data ?? {}
+    if (Object.keys(data).length > 0 || Object.keys(properties).length > 0) return undefined
+    const tag = node.type === 'paragraph' ? 'p' : `h${node.depth}`
+    // A hole's marker is its own HTML: digits between two private-use characters.
+    lines.push(`<${tag}${hole === undefined ? '' : ` data-interlinear-hole="${String(hole)}"`}>${node.children.map(simpleHtml).join('')}</${tag}>`)
+  }
+  return lines.join('\n')
 }
 
 /**
