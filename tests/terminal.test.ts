@@ -23,7 +23,10 @@ function run(args: string[], cwd: string, env: Record<string, string> = {}): Pro
 async function manyLanguages(count: number): Promise<string> {
   const root = await copyRepositoryProject()
   const spanish = await read(root, 'translations/es/statement.md')
-  const tags = 'af am ar az be bg bn bs ca cs cy da el eo et eu fi ga gl gu he hi hr hu hy id is it ja ka kk km kn ko ky lo lt lv mk ml mn mr ms my nb ne nl pa pl ps pt ro ru si sk sl sq sr sv sw ta te th tr uk ur uz vi zu'.split(' ').slice(0, count)
+  const named = 'af am ar az be bg bn bs ca cs cy da el eo et eu fi ga gl gu he hi hr hu hy id is it ja ka kk km kn ko ky lo lt lv mk ml mn mr ms my nb ne nl pa pl ps pt ro ru si sk sl sq sr sv sw ta te th tr uk ur uz vi zu'.split(' ')
+  // Then private-use tags (qaa–qtz), as many as asked for.
+  const privateUse = Array.from({length: 520}, (_, index) => `q${String.fromCharCode(97 + Math.floor(index / 26))}${String.fromCharCode(97 + (index % 26))}`)
+  const tags = [...named, ...privateUse].slice(0, count)
   for (const tag of tags) await put(root, `translations/${tag}/statement.md`, spanish.replace('language: es', `language: ${tag}`))
   return root
 }
@@ -164,15 +167,16 @@ describe('progress', () => {
   })
 
   it('is rewritten in place on a terminal and cleared before the result, but not with --quiet or --json', async () => {
-    const root = await manyLanguages(69)
+    // Enough languages on one thread that the build outlasts the delay before the first line.
+    const root = await manyLanguages(400)
     // `script` gives the CLI a pseudo-terminal (util-linux).
     const onTerminal = async (args: string) => {
       // From scratch each time: a build with nothing to do has nothing to show.
       for (const folder of ['dist', cacheDir]) await rm(join(root, folder), {recursive: true, force: true})
       return new Promise<string>((resolve) => execFile('script', ['-qec', `${process.execPath} ${bin} ${args}`, '/dev/null'], {cwd: root, env: {PATH: process.env.PATH ?? '', NO_COLOR: '1'}}, (_error, stdout) => resolve(stdout)))
     }
-    const shown = await onTerminal('build')
-    expect(shown).toMatch(/^(\r\u001B\[Kbuilding statement: \d+\/75 languages)+\r\u001B\[Kwrote 302 files to .*\r\n$/)
+    const shown = await onTerminal('build --jobs 1')
+    expect(shown).toMatch(/^(\r\u001B\[Kbuilding statement: \d+\/406 languages)+\r\u001B\[Kwrote 1626 files to .*\r\n$/)
     expect(await onTerminal('build --quiet')).toBe('')
     expect(await onTerminal('build --json')).not.toContain('building')
   })
