@@ -17,7 +17,8 @@ const cachePath = join(__dirname, '../lib/interlinear.code-cache')
 
 /** Compile the bundle, with its code cache when the cache was made from this bundle. */
 function compileBundle() {
-  const source = readFileSync(bundlePath, 'utf8')
+  // ASCII only (see scripts/bundle.mjs): latin1 reads it as it is, without decoding.
+  const source = readFileSync(bundlePath, 'latin1')
   const key = lastLine(source)
   let cachedData
   try {

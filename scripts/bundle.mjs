@@ -29,6 +29,18 @@ const withoutGrayMatterEngines = {
   }
 }
 
+/**
+ * The bundle with every non-ASCII code unit written as `\uXXXX` (esbuild leaves them in regular
+ * expressions), the same code in strings, regular expressions and identifiers: the loader then reads the
+ * bundle as latin1, a copy instead of a UTF-8 decode, and V8 keeps it at one byte a character.
+ */
+function asciiOnly(text) {
+  // After a backslash the escape would change meaning: write such a character as `\uXXXX` in the source.
+  const escaped = /\\[^\x00-\x7f]/.exec(text)
+  if (escaped) throw new Error(`bundle: a non-ASCII character follows a backslash (${JSON.stringify(text.slice(escaped.index - 20, escaped.index + 20))})`)
+  return text.replace(/[^\x00-\x7f]/g, (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`)
+}
+
 // Whatever an older layout left there (chunks of a split bundle) goes.
 rmSync(new URL('../lib/', import.meta.url), {recursive: true, force: true})
 
@@ -53,7 +65,7 @@ const {outputFiles} = await build({
   banner: {js: '(function (require, __bundleUrl) {'},
   footer: {js: '})'}
 })
-const code = outputFiles[0].text
+const code = asciiOnly(outputFiles[0].text)
 // The last line names the build: a code cache starts with it (see bin/load-bundle.js).
 mkdirSync(new URL('../lib/', import.meta.url))
 writeFileSync(new URL('../lib/interlinear.js', import.meta.url), `${code}// ${createHash('sha256').update(code).digest('hex')}\n`)

@@ -28,7 +28,7 @@ process.on('beforeExit', () => {
   const next = workloads.shift()
   if (next !== undefined) return run(next)
   const temporary = `${cachePath}.${process.pid}.tmp`
-  writeFileSync(temporary, cacheFile(readFileSync(bundlePath, 'utf8'), script.createCachedData()))
+  writeFileSync(temporary, cacheFile(readFileSync(bundlePath, 'latin1'), script.createCachedData()))
   renameSync(temporary, cachePath)
 })
 

@@ -1,9 +1,11 @@
+import {isUtf8} from 'node:buffer'
 import {closeSync, constants, fstatSync, lstatSync, openSync, readSync} from 'node:fs'
 import {errors} from '../errors.js'
 import {failNow} from '../diagnostics.js'
 import {limits} from '../limits.js'
 
-const decoder = new TextDecoder('utf-8', {fatal: true, ignoreBOM: false})
+// Finds where bad bytes start, once `isUtf8` has said there are some.
+const decoder = new TextDecoder('utf-8', {fatal: true})
 
 /**
  * Read a text file for parsing: refuse symlinks and oversized files, decode strictly as UTF-8
@@ -51,17 +53,16 @@ export function readTextAndBytes(absolutePath: string, displayPath: string): {te
  * Decode bytes as strict UTF-8 and normalize line endings; see `readText`.
  */
 export function decodeText(bytes: Uint8Array, displayPath: string): string {
-  let text: string
-  try {
-    text = decoder.decode(bytes)
-  } catch {
+  // Validated first (simdutf), then decoded without checks: several times faster than a fatal TextDecoder.
+  if (!isUtf8(bytes)) {
     const byte = firstInvalidUtf8(bytes)
     failNow(displayPath, errors.invalidUtf8(byte), placeOfByte(bytes, byte))
   }
   const nul = bytes.indexOf(0)
   if (nul !== -1) failNow(displayPath, errors.nulCharacter(), placeOfByte(bytes, nul))
-  // TextDecoder strips one BOM itself (ignoreBOM: false).
-  return text.replace(/\r\n?/g, '\n')
+  let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text
 }
 
 function placeOfByte(bytes: Uint8Array, offset: number) {
