@@ -1,7 +1,7 @@
 // Run the benchmark: the same job for Interlinear, po4a and Translate Toolkit on every generated corpus,
-// several runs each with hyperfine (median wall time), and peak RSS from /usr/bin/time -v; then
-// Interlinear's warm rebuilds (nothing changed; one segment of one language edited) and, for the big
-// documents, the bare remark-parse + remark-gfm yardstick.
+// several runs each with hyperfine, in rounds of one run of every tool (median wall time), with the bare
+// remark-parse + remark-gfm yardstick in the rounds of the big documents, and peak RSS from
+// /usr/bin/time -v; then Interlinear's warm rebuilds (nothing changed; one segment of one language edited).
 //
 //   npx tsx bench/generate-corpora.ts && node bench/run.mjs [--runs N] [name...]
 //
@@ -45,16 +45,51 @@ function peakRss(command) {
   return Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(report)?.[1] ?? 0) / 1024
 }
 
-function measure(name, tool) {
+/** The reset of a tool's copy of a corpus to its pristine state, or undefined where the tool has none. */
+function resetOf(name, tool) {
   const source = tool.startsWith('interlinear') ? 'interlinear' : tool
   const folder = join(corpora, name, source)
   const pristine = join(`${join(corpora, name)}.pristine`, source)
   if (!existsSync(pristine)) return undefined
-  const reset = `rm -rf ${quote(folder)} && cp -r ${quote(pristine)} ${quote(folder)}`
-  const count = tool === 'ttk' && name === 'statement-100' ? Math.min(runs, 3) : runs
-  const median = hyperfine(jobs[tool](folder), reset, count, `${name}-${tool}`)
-  execFileSync('bash', ['-c', reset])
-  return {median, rss: peakRss(jobs[tool](folder))}
+  return {folder, reset: `rm -rf ${quote(folder)} && cp -r ${quote(pristine)} ${quote(folder)}`}
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+}
+
+/**
+ * Every tool's job on a corpus (and, for the big documents, the bare remark yardstick), in rounds: one
+ * run of each per round, the order rotated every round, so that a machine that speeds up or slows down
+ * during the benchmark (this one does, by tens of percent within minutes) weighs on every tool alike.
+ */
+function measureCorpus(name) {
+  const commands = Object.keys(jobs).flatMap((tool) => {
+    const found = resetOf(name, tool)
+    return found ? [{tool, command: jobs[tool](found.folder), reset: found.reset}] : []
+  })
+  if (name.startsWith('big-')) {
+    const source = join(`${join(corpora, name)}.pristine`, 'interlinear', 'source', 'doc.md')
+    commands.push({tool: 'remark', command: `node ${quote(join(bench, 'remark-baseline.mjs'))} ${quote(source)}`})
+  }
+  const times = Object.fromEntries(commands.map(({tool}) => [tool, []]))
+  for (let round = 0; round < runs; round++) {
+    for (const [index] of commands.entries()) {
+      const {tool, command, reset} = commands[(index + round) % commands.length]
+      // Translate Toolkit takes half a minute a run on 100 languages: three runs.
+      if (tool === 'ttk' && name === 'statement-100' && times.ttk.length >= 3) continue
+      times[tool].push(hyperfine(command, reset, 1, `${name}-${tool}`))
+    }
+  }
+  const results = {}
+  for (const {tool, command, reset} of commands) {
+    if (reset) execFileSync('bash', ['-c', reset])
+    results[tool] = tool === 'remark' ? median(times[tool]) : {median: median(times[tool]), rss: peakRss(command)}
+    if (reset) execFileSync('bash', ['-c', reset])
+  }
+  return results
 }
 
 /** Warm rebuilds after the job: nothing changed, and one segment of one language edited before each run. */
@@ -73,18 +108,12 @@ function measureWarm(name) {
 
 const results = {}
 for (const name of names) {
-  results[name] = {}
-  for (const tool of Object.keys(jobs)) {
-    const result = measure(name, tool)
-    if (result) results[name][tool] = result
-    if (result) process.stderr.write(`${name} ${tool}: ${result.median.toFixed(3)} s, ${result.rss.toFixed(0)} MB\n`)
+  results[name] = measureCorpus(name)
+  for (const [tool, result] of Object.entries(results[name])) {
+    process.stderr.write(tool === 'remark' ? `${name} remark: ${result.toFixed(3)} s\n` : `${name} ${tool}: ${result.median.toFixed(3)} s, ${result.rss.toFixed(0)} MB\n`)
   }
   results[name].warm = measureWarm(name)
   process.stderr.write(`${name} warm: ${results[name].warm.unchanged.toFixed(3)} s unchanged, ${results[name].warm.edited.toFixed(3)} s after one edit\n`)
-  if (name.startsWith('big-')) {
-    const source = join(corpora, name, 'interlinear', 'source', 'doc.md')
-    results[name].remark = hyperfine(`node ${quote(join(bench, 'remark-baseline.mjs'))} ${quote(source)}`, undefined, runs, `${name}-remark`)
-  }
 }
 
 const seconds = (value) => (value === undefined ? '—' : `${value.toFixed(3)} s`)
