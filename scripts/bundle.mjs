@@ -57,6 +57,9 @@ const {outputFiles} = await build({
   // modules (dynamic imports) are still evaluated only when a command needs them.
   format: 'cjs',
   target: 'node20',
+  // esbuild lowers `/\p{…}/u` to `new RegExp(…)` for Node 20, a new object on every call inside a
+  // function; Node 20 has Unicode property escapes.
+  supported: {'regexp-unicode-property-escapes': true},
   legalComments: 'none',
   logLevel: 'warning',
   plugins: [withoutGrayMatterEngines],
