@@ -22,17 +22,10 @@ const spacingCharacters = /^[\p{L}\p{N}\p{P}\p{S}\p{Zs}]*$/u
 // © and ® among them may be drawn as emoji, two columns.
 const pictographic = /\p{Extended_Pictographic}/u
 
-// The three tests above, answered once per code unit up to the last narrow block: wrapping asks for
-// every line of every page.
-let narrowUnits: Uint8Array | undefined
-function narrowTable(): Uint8Array {
-  const table = new Uint8Array(0x2060)
-  for (let unit = 0; unit < table.length; unit++) {
-    const character = String.fromCharCode(unit)
-    table[unit] = narrowBlocks.test(character) && spacingCharacters.test(character) && !pictographic.test(character) ? 1 : 0
-  }
-  return table
-}
+// The three tests above, answered once per code unit up to the last narrow block, the first time it is
+// asked (0: not yet, 1: narrow, 2: not): wrapping asks for every line of every page, and most texts use
+// a few dozen distinct characters.
+const narrowUnits = new Uint8Array(0x2060)
 
 /** Whether every character of `text` is one column wide on its own and in any company. */
 export function isNarrowText(text: string): boolean {
@@ -42,8 +35,13 @@ export function isNarrowText(text: string): boolean {
 
 /** `isNarrowText` of one UTF-16 code unit, for callers that scan text anyway. */
 export function isNarrowUnit(unit: number): boolean {
-  const table = (narrowUnits ??= narrowTable())
-  return unit < table.length && table[unit] === 1
+  if (unit >= narrowUnits.length) return false
+  let known = narrowUnits[unit]
+  if (known === 0) {
+    const character = String.fromCharCode(unit)
+    narrowUnits[unit] = known = narrowBlocks.test(character) && spacingCharacters.test(character) && !pictographic.test(character) ? 1 : 2
+  }
+  return known === 1
 }
 
 /**
