@@ -87,7 +87,6 @@ function measureCorpus(name) {
   for (const {tool, command, reset} of commands) {
     if (reset) execFileSync('bash', ['-c', reset])
     results[tool] = tool === 'remark' ? median(times[tool]) : {median: median(times[tool]), rss: peakRss(command)}
-    if (reset) execFileSync('bash', ['-c', reset])
   }
   return results
 }

@@ -116,7 +116,7 @@ export function localizedTree(localized: LocalizedDocument): Root {
     if (!isInlineBlock(node)) return
     const resolved = resolvedAt(localized, node)
     if (resolved === undefined) return
-    node.children = localizedInline(localized, node)
+    node.children = shownInline(localized.document, node, resolved)
     const className = [resolved.fallback && 'fallback', resolved.outdated && 'outdated'].filter((name): name is string => typeof name === 'string')
     if (className.length > 0) node.data = {...node.data, hProperties: {lang: resolved.language, className}}
   })
@@ -125,8 +125,11 @@ export function localizedTree(localized: LocalizedDocument): Root {
 
 /** The inline content a localized document shows for a block of its source tree. */
 export function localizedInline(localized: LocalizedDocument, node: InlineBlock): PhrasingContent[] {
-  const resolved = resolvedAt(localized, node)
-  const {document} = localized
+  return shownInline(localized.document, node, resolvedAt(localized, node))
+}
+
+// The source's own content where the segment is shown in the source language, else the resolved text parsed.
+function shownInline(document: SourceDocument, node: InlineBlock, resolved: ResolvedSegment | undefined): PhrasingContent[] {
   return resolved === undefined || resolved.language === document.language ? node.children : [...parseInline(resolved.text, document.definitions)]
 }
 

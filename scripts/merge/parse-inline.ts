@@ -33,10 +33,16 @@ function flanking(text: string, index: number): {left: boolean; right: boolean} 
   }
 }
 
-const hardBreak = '\\\n'
+/** A hard break as a segment writes it: a backslash at the end of a line. */
+export const hardBreak = '\\\n'
 
 /** The nodes of text whose only syntax is emphasis of plain text and hard breaks. */
 export type SimpleInline = Text | Emphasis | Break
+
+/** Whether `node` is text, a hard break, or emphasis of one text. */
+export function isSimpleInline(node: PhrasingContent): node is SimpleInline {
+  return node.type === 'text' || node.type === 'break' || (node.type === 'emphasis' && node.children.length === 1 && node.children[0]!.type === 'text')
+}
 
 /**
  * Text whose only syntax is `*emphasis*` and hard breaks (a backslash at the end of a line), parsed

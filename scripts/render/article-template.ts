@@ -7,7 +7,7 @@ import {toString} from 'mdast-util-to-string'
 import {trimLines} from 'trim-lines'
 import {visit} from 'unist-util-visit'
 import type {LocalizedDocument, ResolvedSegment} from '../merge/merge-translations.js'
-import {isPlainInline, parseInline, parseSimpleInline, type SimpleInline} from '../merge/parse-inline.js'
+import {isPlainInline, isSimpleInline, parseInline, parseSimpleInline, type SimpleInline} from '../merge/parse-inline.js'
 import type {SourceDocument} from '../types.js'
 import {element, escapeText} from './html-text.js'
 import {isSafeUrl} from './safe-url.js'
@@ -175,10 +175,6 @@ function simpleHtml(node: SimpleInline): string {
   if (node.type === 'break') return '<br>\n'
   const html = escapeText(trimLines(toString(node)))
   return node.type === 'emphasis' ? element('em', {}, html) : html
-}
-
-function isSimpleInline(node: PhrasingContent): node is SimpleInline {
-  return node.type === 'text' || node.type === 'break' || (node.type === 'emphasis' && node.children.length === 1 && node.children[0]!.type === 'text')
 }
 
 function phrasingHtml(children: readonly PhrasingContent[], definitions: readonly Definition[]): string {

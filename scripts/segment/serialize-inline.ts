@@ -3,7 +3,7 @@ import {toString} from 'mdast-util-to-string'
 import remarkGfm from 'remark-gfm'
 import remarkStringify, {type Options} from 'remark-stringify'
 import {unified} from 'unified'
-import {isPlainInline, parseSimpleInline, type SimpleInline} from '../merge/parse-inline.js'
+import {hardBreak, isPlainInline, isSimpleInline, parseSimpleInline, type SimpleInline} from '../merge/parse-inline.js'
 
 /** Fixed remark-stringify options: the same prose always serializes to the same bytes. */
 export const stringifyOptions: Options = {
@@ -55,23 +55,17 @@ const proseLine = /^\*?\p{L}[\p{L}\p{N}\p{M}\p{So}\p{Sc} \u00a0,.;:!?'"()/%\u201
  * `undefined` for anything else.
  */
 export function serializeSimpleInline(children: readonly PhrasingContent[]): string | undefined {
-  const nodes: SimpleInline[] = []
-  for (const child of children) {
-    if (child.type === 'break') nodes.push({type: 'break'})
-    else if (child.type === 'text') nodes.push({type: 'text', value: foldWhitespace(child.value)})
-    else if (child.type === 'emphasis' && child.children.length === 1 && child.children[0]!.type === 'text') {
-      nodes.push({type: 'emphasis', children: [{type: 'text', value: foldWhitespace(child.children[0].value)}]})
-    } else return undefined
-  }
+  if (!children.every(isSimpleInline)) return undefined
+  const nodes = children.map((child) => withFoldedWhitespace(child))
   const markdown = nodes.map((node) => simpleMarkdown(node)).join('')
-  if (!markdown.split('\\\n').every((line) => proseLine.test(line)) || autolinkLike.test(markdown)) return undefined
+  if (!markdown.split(hardBreak).every((line) => proseLine.test(line)) || autolinkLike.test(markdown)) return undefined
   const readBack = parseSimpleInline(markdown)
   if (readBack?.length !== nodes.length || readBack.some((node, index) => simpleMarkdown(node) !== simpleMarkdown(nodes[index]!) || node.type !== nodes[index]!.type)) return undefined
   return markdown.normalize('NFC')
 }
 
 function simpleMarkdown(node: SimpleInline): string {
-  if (node.type === 'break') return '\\\n'
+  if (node.type === 'break') return hardBreak
   return node.type === 'emphasis' ? `*${toString(node)}*` : node.value
 }
 
