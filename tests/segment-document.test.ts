@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import type {Nodes, PhrasingContent} from 'mdast'
+import type {Nodes, Paragraph, PhrasingContent} from 'mdast'
 import {SKIP, visit} from 'unist-util-visit'
 import {describe, expect, it} from 'vitest'
 import {parseMarkdown} from '../scripts/parse/parse-markdown.js'
@@ -123,6 +123,16 @@ describe('segmentDocument on every block type', () => {
   it('escapes block syntax at the start of a segment so it reads back as text', () => {
     const escaped = parse(doc('1984\\. A year.\n\n\\# Not a heading\n'))
     expect(escaped.segments.map((segment) => segment.text)).toEqual(['1984\\. A year.', '\\# Not a heading'])
+  })
+
+  it('keeps a hard break before inline HTML that would open an HTML block at the start of a line', () => {
+    // Indented past the list item's content, `<!--` continues the paragraph in the source.
+    const [comment, span] = parse(doc('- people \\\n      <!-- c --> people\n\nA \\\n<span>b</span>\n')).segments.map((segment) => segment.text)
+    expect(comment).toBe('people \\\n    <!-- c --> people')
+    expect(span).toBe('A \\\n<span>b</span>')
+    const types = (text: string) => (parseMarkdown(text).children[0] as Paragraph).children.map((node) => node.type)
+    expect(types(comment!)).toEqual(['text', 'break', 'html', 'text'])
+    expect(types(span!)).toEqual(['text', 'break', 'html', 'text', 'html'])
   })
 })
 

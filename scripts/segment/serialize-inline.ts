@@ -1,8 +1,10 @@
-import type {Nodes, Paragraph, PhrasingContent, Root} from 'mdast'
+import type {Break, Nodes, Paragraph, Parents, PhrasingContent, Root} from 'mdast'
+import {defaultHandlers, type Info, type State} from 'mdast-util-to-markdown'
 import {toString} from 'mdast-util-to-string'
 import remarkGfm from 'remark-gfm'
 import remarkStringify, {type Options} from 'remark-stringify'
 import {unified} from 'unified'
+import {parseMarkdown} from '../parse/parse-markdown.js'
 import {hardBreak, isPlainInline, isSimpleInline, parseSimpleInline, type SimpleInline} from '../merge/parse-inline.js'
 
 /** Fixed remark-stringify options: the same prose always serializes to the same bytes. */
@@ -15,7 +17,21 @@ export const stringifyOptions: Options = {
   rule: '-',
   listItemIndent: 'one',
   incrementListMarker: true,
-  resourceLink: false
+  resourceLink: false,
+  handlers: {break: hardBreakHandler}
+}
+
+/**
+ * A hard break, kept where the next line starts with inline HTML that would open an HTML block there
+ * (`<!-- -->`, `<div>`): mdast-util-to-markdown turns that line ending into a space, and the break is
+ * lost (syntax-tree/mdast-util-to-markdown#15). Indented by four spaces, the line cannot open a block,
+ * so it continues the paragraph.
+ */
+function hardBreakHandler(node: Break, parent: Parents | undefined, state: State, info: Info): string {
+  const siblings: readonly Nodes[] = parent?.children ?? []
+  const next = siblings[siblings.indexOf(node) + 1]
+  if (next?.type === 'html' && opensHtmlBlock(next.value)) return `${hardBreak}    `
+  return defaultHandlers.break(node, parent, state, info)
 }
 
 const processor = unified().use(remarkStringify, stringifyOptions).use(remarkGfm).freeze()
@@ -73,6 +89,11 @@ function simpleMarkdown(node: SimpleInline): string {
 export function serializeInlineMarkdown(children: PhrasingContent[]): string {
   const paragraph: Paragraph = {type: 'paragraph', children: children.map((child) => withFoldedWhitespace(child))}
   return stringifyMarkdown({type: 'root', children: [paragraph]}).replace(/\n+$/, '').normalize('NFC')
+}
+
+/** Whether `html` at the start of a line interrupts the paragraph before it, as the parser sees it. */
+function opensHtmlBlock(html: string): boolean {
+  return parseMarkdown(`a\n${html}`).children.length > 1
 }
 
 // Soft line breaks and runs of white space read as one space: fold them so rewrapping changes nothing.
