@@ -28,7 +28,6 @@ import {renderText} from '../render/render-text.js'
 import {computeStatus} from '../status/compute-status.js'
 import {resultOf, type BuildOptions, type BuildResult, type CoverageRecord, type Format, type Manifest} from './build.js'
 import {checkLoaded, readGlossaries, type CheckReport} from './check.js'
-import {parseLargeSources} from './parse-sources.js'
 import {planUpdate, writeUpdate, type FileChange, type UpdatePlan} from './update.js'
 
 /**
@@ -40,9 +39,7 @@ export async function buildProject(read: ProjectFiles, config: ProjectConfig, op
   // Started before anything else: a thread loads its code while this one parses and updates.
   const threads = Array.from({length: threadCount(read, options) - 1}, startThread)
   try {
-    // Large sources in two parts at once, unless told to use one thread.
-    const trees = options.jobs !== 1 && availableParallelism() > 1 && existsSync(workerUrl) ? await parseLargeSources(read.sources, workerUrl) : undefined
-    let loaded = parseProjectFiles(read, trees)
+    let loaded = parseProjectFiles(read)
     const languages = languagesToCheck(loaded, options)
     const known = new Set([...loaded.languages, ...loaded.documents.map((document) => document.language), ...(options.pseudo ? [pseudoLocale] : [])])
     // Before anything is written.

@@ -1,17 +1,13 @@
 /**
  * A worker thread of `build`: started before the project is parsed, so its code loads meanwhile; then
  * checks and renders one shard of the languages, as `build --shard` would, and writes its pages; the
- * main thread renders the rest and writes the shared files. Or it parses the second part of a large
- * source while the main thread parses the first (see commands/parse-sources.ts).
+ * main thread renders the rest and writes the shared files.
  */
 import {parentPort} from 'node:worker_threads'
-import {parseMarkdown} from '../parse/parse-markdown.js'
 import type {ShardJob} from './build-project.js'
 import {renderShard} from './build-project.js'
-import type {ParseJob} from './parse-sources.js'
 
-parentPort!.once('message', async (job: ShardJob | ParseJob) => {
-  if ('parse' in job) return parentPort!.postMessage(parseMarkdown(job.parse))
+parentPort!.once('message', async (job: ShardJob) => {
   // The project as the main thread parsed (and updated) it.
   const loaded = {...job.loaded, files: [], segmentFileBytes: new Map()}
   parentPort!.postMessage(await renderShard(loaded, job.config, {...job.options, shard: job.shard}, {pages: job.pages}, job.glossaries))

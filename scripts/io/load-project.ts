@@ -1,4 +1,3 @@
-import type {Root} from 'mdast'
 import {access} from 'node:fs/promises'
 import type {VFile} from 'vfile'
 import {throwIfErrors} from '../diagnostics.js'
@@ -23,14 +22,14 @@ export interface LoadedProject {
 }
 
 /**
- * Parse the files of a project, with the bodies of sources in `trees` parsed already (by path). All problems of all files are gathered first, then thrown together as
+ * Parse the files of a project. All problems of all files are gathered first, then thrown together as
  * one `InputError`, so a user sees every mistake at once and no command goes on with bad input.
  */
-export function parseProjectFiles(read: ProjectFiles, trees?: ReadonlyMap<string, Root>): LoadedProject {
+export function parseProjectFiles(read: ProjectFiles): LoadedProject {
   const files: VFile[] = []
   const documents: SourceDocument[] = []
   for (const source of read.sources) {
-    const {document, file} = parseSourceDocument(source.text, {id: source.id, path: source.path, tree: trees?.get(source.path)})
+    const {document, file} = parseSourceDocument(source.text, {id: source.id, path: source.path})
     files.push(file)
     if (document !== undefined) documents.push(document)
   }

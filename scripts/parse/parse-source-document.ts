@@ -21,8 +21,6 @@ export interface ParseSourceOptions {
   translatableFields?: readonly string[]
   /** Language to assume when the front matter names none (a translated document to import). */
   language?: string
-  /** The body's tree, parsed already (see commands/parse-sources.ts): not parsed again. */
-  tree?: Root
 }
 
 /**
@@ -44,7 +42,7 @@ export function parseSourceDocument(text: string, options: ParseSourceOptions): 
     return {file}
   }
   if (!checkLimits(text, file)) return {file}
-  const tree = options.tree ?? parseMarkdown(text, frontMatter.bodyStart)
+  const tree = parseMarkdown(text, frontMatter.bodyStart)
   const fields: TranslatableField[] = []
   for (const key of options.translatableFields ?? defaults.translatableFields) {
     const value = frontMatter.data[key]
