@@ -2,6 +2,7 @@
 // several runs each with hyperfine, in rounds of one run of every tool (median wall time), with the bare
 // remark-parse + remark-gfm yardstick in the rounds of the big documents, and peak RSS from
 // /usr/bin/time -v; then Interlinear's warm rebuilds (nothing changed; one segment of one language edited).
+// Before and after, what the machine gives (bench/machine.mjs): start-up, threads, file creation.
 //
 //   npx tsx bench/generate-corpora.ts && node bench/run.mjs [--runs N] [name...]
 //
@@ -10,6 +11,7 @@ import {execFileSync, spawnSync} from 'node:child_process'
 import {existsSync, readFileSync, readdirSync, writeFileSync} from 'node:fs'
 import {cpus, totalmem} from 'node:os'
 import {join} from 'node:path'
+import {probeMachine} from './machine.mjs'
 
 const bench = new URL('.', import.meta.url).pathname
 const corpora = join(bench, 'corpora')
@@ -105,6 +107,8 @@ function measureWarm(name) {
   return {unchanged, edited, rss: peakRss(build)}
 }
 
+// Before the corpora, and again after them: the machine can change within the run.
+const probes = [await probeMachine()]
 const results = {}
 for (const name of names) {
   results[name] = measureCorpus(name)
@@ -115,11 +119,17 @@ for (const name of names) {
   process.stderr.write(`${name} warm: ${results[name].warm.unchanged.toFixed(3)} s unchanged, ${results[name].warm.edited.toFixed(3)} s after one edit\n`)
 }
 
+probes.push(await probeMachine())
+
 const seconds = (value) => (value === undefined ? '—' : `${value.toFixed(3)} s`)
 const ratio = (a, b) => (a === undefined || b === undefined ? '—' : `${(a / b).toFixed(1)}×`)
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`
 const lines = [
   `Machine: ${machine}; ${runs} runs per cell (3 for Translate Toolkit × 100), medians.`,
+  '',
+  `Before the run: ${probes[0]}.`,
+  '',
+  `After the run: ${probes[1]}.`,
   '',
   '| corpus | Interlinear (1 process) | Interlinear (1 thread) | Interlinear (3 commands) | po4a | Translate Toolkit | po4a ÷ Interlinear | TTK ÷ Interlinear | peak RSS (Interlinear / po4a / TTK) |',
   '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |'
@@ -133,5 +143,5 @@ for (const [name, tools] of Object.entries(results)) {
   const cold = tools.interlinear?.median
   lines.push(`| ${name} | ${seconds(cold)} | ${seconds(tools.warm.unchanged)} | ${ratio(cold, tools.warm.unchanged)} | ${seconds(tools.warm.edited)} | ${tools.warm.rss.toFixed(0)} MB | ${seconds(tools.remark)} | ${ratio(cold, tools.remark)} |`)
 }
-writeFileSync(join(bench, 'results.json'), `${JSON.stringify({machine, runs, results}, null, 2)}\n`)
+writeFileSync(join(bench, 'results.json'), `${JSON.stringify({machine, probes, runs, results}, null, 2)}\n`)
 process.stdout.write(`${lines.join('\n')}\n`)
