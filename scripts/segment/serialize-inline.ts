@@ -43,8 +43,9 @@ export function stringifyMarkdown(tree: Root): string {
 
 /**
  * Serialize inline content as a translator sees it: normalized Markdown on one line except for hard
- * breaks (a backslash at the end of a line), escaped so that it reads back as the same inline content
- * at the start of a block (`1984\. ` rather than an ordered list).
+ * breaks (a backslash at the end of a line; the next line is indented four spaces where it starts with
+ * HTML that would open a block), escaped so that it reads back as the same inline content at the start
+ * of a block (`1984\. ` rather than an ordered list).
  */
 export function serializeInline(children: PhrasingContent[]): string {
   // Most segments are one run of text with no syntax: it is its own Markdown (proven by a property test).
