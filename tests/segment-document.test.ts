@@ -1,11 +1,11 @@
 import fc from 'fast-check'
-import type {Nodes, Paragraph, PhrasingContent} from 'mdast'
+import type {Nodes, Paragraph, PhrasingContent, TableCell} from 'mdast'
 import {SKIP, visit} from 'unist-util-visit'
 import {describe, expect, it} from 'vitest'
 import {parseMarkdown} from '../scripts/parse/parse-markdown.js'
 import {parseSourceDocument} from '../scripts/parse/parse-source-document.js'
 import {isInlineBlock, visitBlocks} from '../scripts/parse/visit-blocks.js'
-import {serializeInline, serializeInlineMarkdown, serializeSimpleInline} from '../scripts/segment/serialize-inline.js'
+import {serializeInline, serializeInlineMarkdown, serializeSimpleInline, stringifyMarkdown} from '../scripts/segment/serialize-inline.js'
 import type {SourceDocument} from '../scripts/types.js'
 import {statementText} from './helpers.js'
 
@@ -133,6 +133,11 @@ describe('segmentDocument on every block type', () => {
     const types = (text: string) => (parseMarkdown(text).children[0] as Paragraph).children.map((node) => node.type)
     expect(types(comment!)).toEqual(['text', 'break', 'html', 'text'])
     expect(types(span!)).toEqual(['text', 'break', 'html', 'text', 'html'])
+  })
+
+  it('leaves a break before such HTML a space where no line ending may stand (a table cell)', () => {
+    const cell: TableCell = {type: 'tableCell', children: [{type: 'text', value: 'a'}, {type: 'break'}, {type: 'html', value: '<!-- c -->'}]}
+    expect(stringifyMarkdown({type: 'root', children: [{type: 'table', align: [null], children: [{type: 'tableRow', children: [cell]}]}]})).toBe('| a <!-- c --> |\n| ------------ |\n')
   })
 })
 

@@ -22,16 +22,18 @@ export const stringifyOptions: Options = {
 }
 
 /**
- * A hard break, kept where the next line starts with inline HTML that would open an HTML block there
- * (`<!-- -->`, `<div>`): mdast-util-to-markdown turns that line ending into a space, and the break is
- * lost (syntax-tree/mdast-util-to-markdown#15). Indented by four spaces, the line cannot open a block,
- * so it continues the paragraph.
+ * A hard break as mdast-util-to-markdown writes it, kept where the next line starts with inline HTML
+ * that would open an HTML block there (`<!-- -->`, `<div>`): the library turns that line ending into a
+ * space, and the break is lost (syntax-tree/mdast-util-to-markdown#15). Indented by four spaces, the
+ * line cannot open a block, so it continues the paragraph. Where no line ending may stand (a table
+ * cell, a setext heading), the library's space stays.
  */
 function hardBreakHandler(node: Break, parent: Parents | undefined, state: State, info: Info): string {
+  const written = defaultHandlers.break(node, parent, state, info)
+  if (written !== hardBreak) return written
   const siblings: readonly Nodes[] = parent?.children ?? []
   const next = siblings[siblings.indexOf(node) + 1]
-  if (next?.type === 'html' && opensHtmlBlock(next.value)) return `${hardBreak}    `
-  return defaultHandlers.break(node, parent, state, info)
+  return next?.type === 'html' && opensHtmlBlock(next.value) ? `${hardBreak}    ` : written
 }
 
 const processor = unified().use(remarkStringify, stringifyOptions).use(remarkGfm).freeze()
