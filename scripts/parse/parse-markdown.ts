@@ -1,20 +1,60 @@
 import type {Root} from 'mdast'
-import remarkGfm from 'remark-gfm'
+import {gfmAutolinkLiteralFromMarkdown} from 'mdast-util-gfm-autolink-literal'
+import {gfmFootnoteFromMarkdown} from 'mdast-util-gfm-footnote'
+import {gfmStrikethroughFromMarkdown} from 'mdast-util-gfm-strikethrough'
+import {gfmTableFromMarkdown} from 'mdast-util-gfm-table'
+import {gfmTaskListItemFromMarkdown} from 'mdast-util-gfm-task-list-item'
+import {gfmAutolinkLiteral} from 'micromark-extension-gfm-autolink-literal'
+import {gfmFootnote} from 'micromark-extension-gfm-footnote'
+import {gfmStrikethrough} from 'micromark-extension-gfm-strikethrough'
+import {gfmTable} from 'micromark-extension-gfm-table'
+import {gfmTaskListItem} from 'micromark-extension-gfm-task-list-item'
 import remarkParse from 'remark-parse'
-import {unified} from 'unified'
+import {unified, type Processor} from 'unified'
 import type {VFile} from 'vfile'
 import {fail} from '../diagnostics.js'
 import {errors} from '../errors.js'
 import {limits} from '../limits.js'
 
-const processor = unified().use(remarkParse).use(remarkGfm).freeze()
+/**
+ * Whether a text can contain a GFM table or autolink literal. These two constructs are tried at every
+ * line (tables) and every word (autolink literals), and more than double the time of a parse, so a
+ * text that cannot contain them is parsed without them: the tree is the same (a property test checks
+ * it against remark-gfm). A table needs a `|`, or a delimiter row with `:-` or `-:`. An autolink
+ * literal needs `@`, `www` or `http:`/`https:` once escapes (`http\:`) and character references
+ * (`&#64;`) are decoded, as remark-gfm's transform sees text.
+ */
+export const gfmTriggers = {
+  table: /\||:-|-:/,
+  autolinkLiteral: /@|www|https?\\?:|&[#a-z]/i
+} as const
+
+/** remark-parse with GFM (as remark-gfm adds it), with or without tables and autolink literals. */
+function gfmProcessor(table: boolean, autolinkLiteral: boolean): Processor<Root> {
+  // In remark-gfm's order.
+  const syntax = [autolinkLiteral && gfmAutolinkLiteral(), gfmFootnote(), gfmStrikethrough(), table && gfmTable(), gfmTaskListItem()]
+  const tree = [autolinkLiteral && gfmAutolinkLiteralFromMarkdown(), gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), table && gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown()]
+  return unified()
+    .use(remarkParse)
+    .data({micromarkExtensions: syntax.filter((extension) => extension !== false), fromMarkdownExtensions: tree.filter((extension) => extension !== false)})
+    .freeze() as unknown as Processor<Root>
+}
+
+// Made when first needed: most projects need one or two of the four.
+const processors = new Map<number, Processor<Root>>()
 
 /**
- * Parse CommonMark + GFM into mdast with remark-parse and remark-gfm. Text before `start` (the front
- * matter) is blanked out, not cut, so every position in the tree is a position in the whole file.
+ * Parse CommonMark + GFM into mdast with remark-parse and the GFM extensions of remark-gfm. Text
+ * before `start` (the front matter) is blanked out, not cut, so every position in the tree is a
+ * position in the whole file.
  */
 export function parseMarkdown(text: string, start = 0): Root {
   const body = start === 0 ? text : text.slice(0, start).replace(/[^\n]/g, ' ') + text.slice(start)
+  const table = gfmTriggers.table.test(body)
+  const autolinkLiteral = gfmTriggers.autolinkLiteral.test(body)
+  const key = Number(table) * 2 + Number(autolinkLiteral)
+  let processor = processors.get(key)
+  if (processor === undefined) processors.set(key, (processor = gfmProcessor(table, autolinkLiteral)))
   return processor.parse(body)
 }
 

@@ -108,6 +108,21 @@ export const translation: fc.Arbitrary<(source: string) => string> = fc.oneof(
 )
 
 /**
+ * Short texts made of the pieces of GFM tables and autolink literals, whole or nearly (`ww`, `http:/`,
+ * `-:`), escaped (`\\.`) or as character references (`&#64;`), in containers: for the parser's choice
+ * of GFM constructs by what a text can contain.
+ */
+export const nearGfm: fc.Arbitrary<string> = fc
+  .array(
+    fc.constantFrom(
+      'a', 'b.c', 'x', ' ', '\n', '\n\n', '> ', '- ', '1. ', '    ', 'w', 'ww', 'www', '.', '\\.', 'h', 'http', 'https', 'HTTP', ':', '\\:', '/', '//', '\\/',
+      '@', '\\@', '&#64;', '&commat;', '&#x40;', '&#119;', '&#46;', '&period;', '&#58;', 'mailto:', 'xmpp:', 'http\\://a.b', 'www\\.a.b', 'a\\@b.c', 'HTTPS&#58;//a.b', 'user', 'example.org', '-', '--', ':-', '-:', ':--', '--:', ':-:', 'a\n:-', 'a b\n-:', '\n:-:', ':', '|', '\\|', '&#124;', '`', '*'
+    ),
+    {maxLength: 24}
+  )
+  .map((pieces) => pieces.join(''))
+
+/**
  * Text made of what ends text or an attribute value early in HTML, any code point and lone
  * surrogates: for renderers that write translator text into a page.
  */

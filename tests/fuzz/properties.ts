@@ -2,7 +2,11 @@
  * Fuzz properties of the whole pipeline (parse → segment → segment file → merge → render), in memory.
  * `tests/fuzz.test.ts` runs each a bounded number of times; `bench/fuzz.ts` runs them for long.
  */
+import {isDeepStrictEqual} from 'node:util'
 import fc from 'fast-check'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import {unified} from 'unified'
 import type {VFile} from 'vfile'
 import {runChecks} from '../../scripts/check/run-checks.js'
 import {InputError} from '../../scripts/diagnostics.js'
@@ -20,7 +24,7 @@ import {stringifySegmentFile} from '../../scripts/segment-file/stringify-segment
 import {updateSegmentFile} from '../../scripts/segment-file/update-segment-file.js'
 import {computeStatus} from '../../scripts/status/compute-status.js'
 import type {SegmentFile, SourceDocument} from '../../scripts/types.js'
-import {block, sourceDocument, translation} from './markdown-arbitraries.js'
+import {block, nearGfm, sourceDocument, translation} from './markdown-arbitraries.js'
 
 const sourceOptions = {id: 'doc', path: 'source/doc.md'}
 const context = {document: 'doc', sourcePath: 'source/doc.md'}
@@ -265,9 +269,21 @@ export const updateIsIdempotentAndLosesNothing = fc.property(
   }
 )
 
+const remarkWithGfm = unified().use(remarkParse).use(remarkGfm).freeze()
+
+/**
+ * The parser, which leaves out GFM tables and autolink literals where a text cannot contain them,
+ * builds the tree remark-parse with remark-gfm builds, positions included.
+ */
+export const parseEqualsRemarkGfm = fc.property(fc.oneof(sourceDocument, nearGfm), (text) => {
+  const expected = remarkWithGfm.parse(text)
+  expectThat(isDeepStrictEqual(parseMarkdown(text), expected), `the trees differ for ${JSON.stringify(text)}: remark-gfm's is ${JSON.stringify(expected.children)}`)
+})
+
 /** Every property, by name, for the test and the long run. */
 export const properties: Record<string, fc.IProperty<unknown[]>> = {
   'parse → segment → check → merge → render never throws and renders harmlessly': pipelineNeverThrows,
   'translating every segment to itself reproduces the source output': identityTranslationReproducesSource,
-  'update is idempotent and loses no translation': updateIsIdempotentAndLosesNothing
+  'update is idempotent and loses no translation': updateIsIdempotentAndLosesNothing,
+  'the parser builds the tree of remark-parse with remark-gfm': parseEqualsRemarkGfm
 }
