@@ -1,6 +1,6 @@
 // Run the benchmark: the same job for Interlinear, po4a and Translate Toolkit on every generated corpus,
 // several runs each with hyperfine, in rounds of one run of every tool (median wall time), with the bare
-// remark-parse + remark-gfm yardstick in the rounds of the big documents, and peak RSS from
+// remark-parse + remark-gfm yardstick (and remark-parse alone) in the rounds of the big documents, and peak RSS from
 // /usr/bin/time -v; then Interlinear's warm rebuilds (nothing changed; one segment of one language edited).
 // Before and after, what the machine gives (bench/machine.mjs): start-up, threads, file creation.
 //
@@ -75,6 +75,7 @@ function measureCorpus(name) {
   if (name.startsWith('big-')) {
     const source = join(`${join(corpora, name)}.pristine`, 'interlinear', 'source', 'doc.md')
     commands.push({tool: 'remark', command: `node ${quote(join(bench, 'remark-baseline.mjs'))} ${quote(source)}`})
+    commands.push({tool: 'remark-commonmark', command: `node ${quote(join(bench, 'remark-baseline.mjs'))} --commonmark ${quote(source)}`})
   }
   const times = Object.fromEntries(commands.map(({tool}) => [tool, []]))
   for (let round = 0; round < runs; round++) {
@@ -88,7 +89,7 @@ function measureCorpus(name) {
   const results = {}
   for (const {tool, command, reset} of commands) {
     if (reset) execFileSync('bash', ['-c', reset])
-    results[tool] = tool === 'remark' ? median(times[tool]) : {median: median(times[tool]), rss: peakRss(command)}
+    results[tool] = tool.startsWith('remark') ? median(times[tool]) : {median: median(times[tool]), rss: peakRss(command)}
   }
   return results
 }
@@ -113,7 +114,7 @@ const results = {}
 for (const name of names) {
   results[name] = measureCorpus(name)
   for (const [tool, result] of Object.entries(results[name])) {
-    process.stderr.write(tool === 'remark' ? `${name} remark: ${result.toFixed(3)} s\n` : `${name} ${tool}: ${result.median.toFixed(3)} s, ${result.rss.toFixed(0)} MB\n`)
+    process.stderr.write(tool.startsWith('remark') ? `${name} ${tool}: ${result.toFixed(3)} s\n` : `${name} ${tool}: ${result.median.toFixed(3)} s, ${result.rss.toFixed(0)} MB\n`)
   }
   results[name].warm = measureWarm(name)
   process.stderr.write(`${name} warm: ${results[name].warm.unchanged.toFixed(3)} s unchanged, ${results[name].warm.edited.toFixed(3)} s after one edit\n`)
@@ -138,10 +139,10 @@ for (const [name, tools] of Object.entries(results)) {
   const rss = ['interlinear', 'po4a', 'ttk'].map((tool) => (tools[tool] ? `${tools[tool].rss.toFixed(0)} MB` : '—')).join(' / ')
   lines.push(`| ${name} | ${seconds(tools.interlinear?.median)} | ${seconds(tools['interlinear-1t']?.median)} | ${seconds(tools['interlinear-3']?.median)} | ${seconds(tools.po4a?.median)} | ${seconds(tools.ttk?.median)} | ${ratio(tools.po4a?.median, tools.interlinear?.median)} | ${ratio(tools.ttk?.median, tools.interlinear?.median)} | ${rss} |`)
 }
-lines.push('', '| corpus | cold job | warm build, nothing changed | cold ÷ warm | warm build, one segment edited | peak RSS (warm) | bare remark-parse + gfm | job ÷ remark |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
+lines.push('', '| corpus | cold job | warm build, nothing changed | cold ÷ warm | warm build, one segment edited | peak RSS (warm) | bare remark-parse + gfm | job ÷ remark | remark-parse alone | job ÷ remark-parse alone |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
 for (const [name, tools] of Object.entries(results)) {
   const cold = tools.interlinear?.median
-  lines.push(`| ${name} | ${seconds(cold)} | ${seconds(tools.warm.unchanged)} | ${ratio(cold, tools.warm.unchanged)} | ${seconds(tools.warm.edited)} | ${tools.warm.rss.toFixed(0)} MB | ${seconds(tools.remark)} | ${ratio(cold, tools.remark)} |`)
+  lines.push(`| ${name} | ${seconds(cold)} | ${seconds(tools.warm.unchanged)} | ${ratio(cold, tools.warm.unchanged)} | ${seconds(tools.warm.edited)} | ${tools.warm.rss.toFixed(0)} MB | ${seconds(tools.remark)} | ${ratio(cold, tools.remark)} | ${seconds(tools['remark-commonmark'])} | ${ratio(cold, tools['remark-commonmark'])} |`)
 }
 writeFileSync(join(bench, 'results.json'), `${JSON.stringify({machine, probes, runs, results}, null, 2)}\n`)
 process.stdout.write(`${lines.join('\n')}\n`)
