@@ -1,7 +1,7 @@
-import {isMainThread} from 'node:worker_threads'
 import {main} from './cli.js'
 import {colorEnabled} from './terminal/color.js'
 import {internalError} from './terminal/output.js'
+import {threadMarker} from './config.js'
 
 /** Run the CLI on the process's arguments and streams, and set its exit code. */
 function runCli(): void {
@@ -26,6 +26,8 @@ function runCli(): void {
 }
 
 // Build's render threads start from the same bundle, to share its code cache (see startThread in
-// commands/build-project.ts).
-if (isMainThread) runCli()
+// commands/build-project.ts). Their environment marks them, so that every other run does not load
+// worker_threads (milliseconds of each run) only to learn it is the main thread.
+if (process.env[threadMarker] === undefined) runCli()
+else if (process.getBuiltinModule('node:worker_threads').isMainThread) runCli()
 else void import('./commands/build-worker.js')

@@ -32,3 +32,6 @@ export const outputFormats = ['html', 'md', 'txt'] as const
 
 /** Formats of `export` and `import`. */
 export const exchangeFormats = ['i18next', 'po', 'xliff'] as const
+
+/** The environment variable that marks a build's render threads (see `startThread` and `scripts/bin.ts`). */
+export const threadMarker = 'INTERLINEAR_RENDER_THREAD'

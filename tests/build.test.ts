@@ -1,5 +1,5 @@
 import {createHash} from 'node:crypto'
-import {cp, mkdtemp, readdir, readFile, rm, stat} from 'node:fs/promises'
+import {cp, mkdtemp, readdir, readFile, rm, stat, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {toString} from 'mdast-util-to-string'
@@ -334,6 +334,18 @@ describe('build cache', () => {
     }
     expect(clean['en/statement.txt']).not.toContain('A new closing paragraph.')
   })
+
+  it('decodes and reports a file changed to invalid UTF-8 since a good build, and keeps the outputs', async () => {
+    const root = await copyRepositoryProject()
+    const clean = await fresh(root)
+    const spanish = await readFile(join(root, 'translations/es/statement.md'))
+    const at = spanish.indexOf('\n', spanish.indexOf('\n') + 1) + 1
+    await writeFile(join(root, 'translations/es/statement.md'), Buffer.concat([spanish.subarray(0, at), Buffer.from([0xc3, 0x28]), spanish.subarray(at)]))
+    const run = await cli(['build'], root)
+    expect(run.code).toBe(2)
+    expect(run.stderr).toMatch(/^translations\/es\/statement\.md\n\s*3:1\s+error\s.*UTF-8/m)
+    expect(await contents(root)).toEqual(clean)
+  })
 })
 
 describe('build --shard', () => {
@@ -397,6 +409,13 @@ describe('build with threads', () => {
     expect(outputs[2]).toEqual(outputs[0])
     const warm = await cli(['build', '--out', 'out-2', '--jobs', '2', '--json'], root)
     expect(JSON.parse(warm.stdout).files).toHaveLength(131 * 3 + 130 + 3)
+  })
+
+  it('runs as the CLI, threads and all, in an environment that carries the render threads’ marker', async () => {
+    const {root} = await manyLanguages(90)
+    const run = await cli(['build', '--jobs', '2', '--json'], root, {INTERLINEAR_RENDER_THREAD: '1'})
+    expect(run).toMatchObject({code: 0, stderr: ''})
+    expect(JSON.parse(run.stdout).files).toHaveLength(91 * 3 + 90 + 3)
   })
 
   it('updates, checks and reports the same with one thread and two', async () => {

@@ -6,7 +6,7 @@ import {dirname, join, relative, resolve, sep} from 'node:path'
 import {compareRecords, findingRecords, type FindingRecord} from '../check/format-findings.js'
 import {checkSegmentFile} from '../check/run-checks.js'
 import type {Glossary} from '../check/rules/glossary.js'
-import {defaults, outputFormats} from '../config.js'
+import {defaults, outputFormats, threadMarker} from '../config.js'
 import {failNow} from '../diagnostics.js'
 import {errors} from '../errors.js'
 import {cacheKey, inputFingerprint, outputsIntact, sha256, stampFiles, writeBuildCache, withoutStamps, type BuildCache, type CachedPage, type OutputFile, type PageSummary} from '../io/build-cache.js'
@@ -76,7 +76,7 @@ export async function buildProject(read: ProjectFiles, config: ProjectConfig, op
       result.files.push(...shard.files)
     }
     result.files.sort(byPath)
-    const sources = loaded.documents.map((document) => ({id: document.id, text: document.text}))
+    const sources = read.sources.map(({id, bytes}) => ({id, bytes}))
     const segmentFiles = [...loaded.segmentFileBytes].flatMap(([language, files]) => [...files].map(([id, bytes]) => ({language, id, bytes})))
     const manifest = stringifyManifest(result.manifest)
     const files = stampFiles(result.out, [...result.files, {path: 'manifest.json', sha256: sha256(manifest), size: Buffer.byteLength(manifest)}])
@@ -325,7 +325,7 @@ function threadCount(read: ProjectFiles, options: BuildOptions): number {
 
 /** A build thread, started before it has work; `render` sends it its job and resolves with what it rendered, or why it failed. */
 function startThread(): {worker: Worker; render: (job: ShardJob) => Promise<ShardResult | {error: string}>} {
-  const worker = new Worker(workerUrl)
+  const worker = new Worker(workerUrl, {env: {...process.env, [threadMarker]: '1'}})
   // Listened to at once: a thread may fail before it is given work.
   const result = new Promise<ShardResult | {error: string}>((resolve) => {
     worker.once('message', (message: ShardResult) => resolve(message))

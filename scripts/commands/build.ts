@@ -4,7 +4,7 @@ import {inputFingerprint, outputsIntact, readBuildCache, withoutStamps, type Out
 import {withProjectLock} from '../io/lock.js'
 import {assertLanguageTag, type Project} from '../io/project.js'
 import {readConfig} from '../io/read-config.js'
-import {readProjectFiles} from '../io/read-project-files.js'
+import {decodeProjectFiles, readProjectBytes} from '../io/read-project-files.js'
 import type {LocalizedCounts, LocalizedDocument, StalePolicy} from '../merge/merge-translations.js'
 import type {CheckReport} from './check.js'
 import type {FileChange} from './update.js'
@@ -109,9 +109,10 @@ export async function build(project: Project, options: BuildOptions = {}): Promi
     const out = resolve(options.out ?? join(project.root, defaults.distDir))
     const cache = readBuildCache(project)
     // Every language is read, even with --lang: a fallback chain may lead through any of them.
-    const read = readProjectFiles(project)
-    if (!options.update && !options.check && read.failed.length === 0 && cache.last !== undefined) {
-      const fingerprint = inputFingerprint(read.sources, read.segmentFiles, {config, options, out})
+    const files = readProjectBytes(project)
+    if (!options.update && !options.check && files.failed.length === 0 && cache.last !== undefined) {
+      // Bytes as the last build read them decoded then: they need not be decoded again to be trusted.
+      const fingerprint = inputFingerprint(files.sources, files.segmentFiles, {config, options, out})
       // Nothing changed since the last build and its output is intact: nothing to parse or render,
       // so the parser and renderers are not even loaded.
       if (cache.last.fingerprint === fingerprint && outputsIntact(out, cache.last.files)) {
@@ -120,7 +121,7 @@ export async function build(project: Project, options: BuildOptions = {}): Promi
       }
     }
     const {buildProject} = await import('./build-project.js')
-    return buildProject(read, config, options, cache)
+    return buildProject(decodeProjectFiles(files), config, options, cache)
   }
   // Only a run that writes segment files takes the project lock.
   return options.update ? withProjectLock(project, run) : run()

@@ -165,15 +165,15 @@ export interface BuildSettings {
   out: string
 }
 
-/** A hash of every input of a build: sources, segment files, settings, options and output folder. */
-export function inputFingerprint(sources: readonly {id: string; text: string}[], segmentFiles: readonly {language: string; id: string; bytes: Uint8Array}[], settings: BuildSettings): string {
+/** A hash of every input of a build as it is on disk (bytes, not decoded): sources, segment files, settings, options and output folder. */
+export function inputFingerprint(sources: readonly {id: string; bytes: Uint8Array}[], segmentFiles: readonly {language: string; id: string; bytes: Uint8Array}[], settings: BuildSettings): string {
   // Updating and checking change the segment files first: the fingerprint is of what the build reads.
   // Threads change how fast, not what.
   const {update: _update, check: _check, jobs: _jobs, ...options} = settings.options
   const files = [...segmentFiles].sort((a, b) => compareText(`${a.language}/${a.id}`, `${b.language}/${b.id}`))
   return cacheKey(
     JSON.stringify({config: settings.config, options, out: settings.out, epoch: process.env.SOURCE_DATE_EPOCH ?? null}),
-    ...sources.flatMap((source) => [source.id, source.text]),
+    ...sources.flatMap((source) => [source.id, source.bytes]),
     ...files.flatMap((file) => [`${file.language}/${file.id}`, file.bytes])
   )
 }

@@ -3,7 +3,7 @@ import {defaults} from '../config.js'
 import {InputError, fail} from '../diagnostics.js'
 import {errors} from '../errors.js'
 import {listDocuments, listLanguages, listSegmentFiles, projectPath, segmentFilePath, sourcePath, type Project} from './project.js'
-import {readTextAndBytes} from './read-text.js'
+import {decodeText, readBytes} from './read-text.js'
 import {compareText} from '../order.js'
 
 /** Options for `readProjectFiles` and `loadProject`. */
@@ -12,29 +12,39 @@ export interface LoadOptions {
   languages?: readonly string[]
 }
 
-/** One file of a project as read from disk: its bytes and their strictly decoded text. */
-export interface ReadFile {
+/** One file of a project as read from disk, not decoded yet. */
+export interface FileBytes {
   /** Path relative to the project, as diagnostics show it. */
   path: string
-  text: string
   bytes: Buffer
 }
 
-/** The files of a project, read but not parsed. */
-export interface ProjectFiles {
+/** One file of a project as read from disk: its bytes and their strictly decoded text. */
+export interface ReadFile extends FileBytes {
+  text: string
+}
+
+/** The files of a project, read but not parsed; `File` is what is known of each. */
+export interface ProjectFilesOf<File> {
   project: Project
-  sources: (ReadFile & {id: string})[]
+  sources: (File & {id: string})[]
   /** Languages with a folder in `translations/` (or the requested ones), sorted. */
   languages: string[]
-  segmentFiles: (ReadFile & {language: string; id: string})[]
-  /** Files that could not be read, or should not be there, with their messages. */
+  segmentFiles: (File & {language: string; id: string})[]
+  /** Files that could not be read or decoded, or should not be there, with their messages. */
   failed: VFile[]
 }
 
-// Read a file and turn an InputError from the reader into messages on a shared list.
-function readOrCollect(absolute: string, path: string, failed: VFile[]): ReadFile | undefined {
+/** The files of a project, read but not decoded: enough to tell whether they changed since a build. */
+export type ProjectBytes = ProjectFilesOf<FileBytes>
+
+/** The files of a project, read and decoded but not parsed. */
+export type ProjectFiles = ProjectFilesOf<ReadFile>
+
+// Run a reader and turn an InputError from it into messages on a shared list.
+function collect<T>(read: () => T, failed: VFile[]): T | undefined {
   try {
-    return {path, ...readTextAndBytes(absolute, path)}
+    return read()
   } catch (error) {
     if (!(error instanceof InputError)) throw error
     failed.push(...error.files)
@@ -47,9 +57,15 @@ function readOrCollect(absolute: string, path: string, failed: VFile[]): ReadFil
  * that reports are deterministic. Nothing is parsed.
  */
 export function readProjectFiles(project: Project, options: LoadOptions = {}): ProjectFiles {
+  return decodeProjectFiles(readProjectBytes(project, options))
+}
+
+/** `readProjectFiles` without decoding: a build whose inputs are unchanged needs their bytes alone. */
+export function readProjectBytes(project: Project, options: LoadOptions = {}): ProjectBytes {
   const failed: VFile[] = []
+  const read = (absolute: string, path: string) => collect(() => ({path, bytes: readBytes(absolute, path)}), failed)
   const ids = listDocuments(project)
-  const sourceReads = ids.map((id) => readOrCollect(sourcePath(project, id), projectPath(project, sourcePath(project, id)), failed))
+  const sourceReads = ids.map((id) => read(sourcePath(project, id), projectPath(project, sourcePath(project, id))))
   const existing = listLanguages(project)
   for (const language of options.languages ?? []) {
     if (!existing.includes(language)) {
@@ -65,19 +81,31 @@ export function readProjectFiles(project: Project, options: LoadOptions = {}): P
     const absolute = segmentFilePath(project, language, id)
     const path = projectPath(project, absolute)
     if (known.has(id)) {
-      const read = readOrCollect(absolute, path, failed)
-      return read && {...read, language, id}
+      const file = read(absolute, path)
+      return file && {...file, language, id}
     }
     const file = failedFile(path)
     fail(file, errors.unknownDocument(id), {line: 1, column: 1})
     failed.push(file)
     return undefined
   })
-  const sources = sourceReads.flatMap((read, index) => (read ? [{...read, id: ids[index]!}] : []))
-  const segmentFiles = segmentReads.flatMap((read) => (read ? [read] : []))
+  const sources = sourceReads.flatMap((file, index) => (file ? [{...file, id: ids[index]!}] : []))
+  const segmentFiles = segmentReads.flatMap((file) => (file ? [file] : []))
+  return {project, sources, languages, segmentFiles, failed}
+}
+
+/** Decode the files read by `readProjectBytes` strictly as UTF-8; a file that is not joins the failures. */
+export function decodeProjectFiles(read: ProjectBytes): ProjectFiles {
+  const failed = [...read.failed]
+  const decode = <File extends FileBytes>(file: File) => {
+    const decoded = collect(() => ({...file, text: decodeText(file.bytes, file.path)}), failed)
+    return decoded ? [decoded] : []
+  }
+  const sources = read.sources.flatMap(decode)
+  const segmentFiles = read.segmentFiles.flatMap(decode)
   // Sources fail before segment files: sort failures by path for a report in file order.
   failed.sort((a, b) => compareText(a.path, b.path))
-  return {project, sources, languages, segmentFiles, failed}
+  return {...read, sources, segmentFiles, failed}
 }
 
 function failedFile(path: string): VFile {

@@ -15,14 +15,15 @@ const decoder = new TextDecoder('utf-8', {fatal: true})
  * @param displayPath path shown in diagnostics (relative to the project)
  */
 export function readText(absolutePath: string, displayPath: string): string {
-  return readTextAndBytes(absolutePath, displayPath).text
+  return decodeText(readBytes(absolutePath, displayPath), displayPath)
 }
 
 /**
- * `readText`, also returning the bytes as they are on disk. Synchronous: projects are hundreds of
- * small files, read several times faster without a thread-pool round trip per system call.
+ * The bytes of a file, refusing symlinks, other than regular files and oversized files; not decoded.
+ * Synchronous: projects are hundreds of small files, read several times faster without a thread-pool
+ * round trip per system call.
  */
-export function readTextAndBytes(absolutePath: string, displayPath: string): {text: string; bytes: Buffer} {
+export function readBytes(absolutePath: string, displayPath: string): Buffer {
   let descriptor: number
   try {
     // O_NOFOLLOW: a symlink swapped in after any check is still not followed.
@@ -42,8 +43,7 @@ export function readTextAndBytes(absolutePath: string, displayPath: string): {te
       if (read === 0) break
       length += read
     }
-    const content = bytes.subarray(0, length)
-    return {text: decodeText(content, displayPath), bytes: content}
+    return bytes.subarray(0, length)
   } finally {
     closeSync(descriptor)
   }
