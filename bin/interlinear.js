@@ -3,10 +3,19 @@
 // The CLI is bundled by `npm ci` / `npm install` (the `prepare` script) into lib/. Build's render
 // threads start here too (see scripts/bin.ts).
 const {existsSync} = require('node:fs')
-const {bundlePath, compileBundle, runBundle} = require('./load-bundle.js')
+const {bundlePath, compileBundle, compileWarm, loadWarm, runBundle, warmPath} = require('./load-bundle.js')
 
 if (!existsSync(bundlePath)) {
   process.stderr.write('interlinear: lib/interlinear.js is missing: run `npm install` (or `npm run bundle`) first\n')
   process.exit(2)
 }
-runBundle(compileBundle())
+const args = process.argv.slice(2)
+// `interlinear build` with nothing to do is answered by a small bundle of its own when it can (see
+// scripts/warm.ts); otherwise, and for everything else, the whole CLI runs.
+if (args.length === 1 && args[0] === 'build' && existsSync(warmPath)) {
+  loadWarm(compileWarm())
+    .warmBuild(args, process.cwd())
+    .then((text) => (text === undefined ? runBundle(compileBundle()) : process.stdout.write(text)))
+} else {
+  runBundle(compileBundle())
+}

@@ -14,6 +14,8 @@ const {Script} = require('node:vm')
 const bundlePath = join(__dirname, '../lib/interlinear.js')
 /** Its code cache: the last line of the bundle it was made from (a hash of it), then V8's cached data. */
 const cachePath = join(__dirname, '../lib/interlinear.code-cache')
+/** `interlinear build` with nothing to do (scripts/warm.ts): small enough to compile without a cache. */
+const warmPath = join(__dirname, '../lib/warm.js')
 
 /** Compile the bundle, with its code cache when the cache was made from this bundle. */
 function compileBundle() {
@@ -32,9 +34,21 @@ function compileBundle() {
   return new Script(source, {filename: bundlePath, cachedData})
 }
 
+/** Compile the warm-build bundle. */
+function compileWarm() {
+  return new Script(readFileSync(warmPath, 'latin1'), {filename: warmPath})
+}
+
 /** Run the compiled bundle: the CLI on the process's arguments, or a render thread's job. */
 function runBundle(script) {
   script.runInThisContext()(createRequire(bundlePath), pathToFileURL(bundlePath).href)
+}
+
+/** The exports of the compiled warm-build bundle: `warmBuild` (see scripts/warm.ts). */
+function loadWarm(script) {
+  const module = {exports: {}}
+  script.runInThisContext()(createRequire(warmPath), pathToFileURL(warmPath).href, module)
+  return module.exports
 }
 
 /** What `compileBundle` accepts as the cache of the bundle `source`, given V8's `cachedData`. */
@@ -47,4 +61,4 @@ function lastLine(text) {
   return text.slice(text.lastIndexOf('\n', text.length - 2) + 1)
 }
 
-module.exports = {bundlePath, cachePath, compileBundle, runBundle, cacheFile}
+module.exports = {bundlePath, cachePath, warmPath, compileBundle, compileWarm, runBundle, loadWarm, cacheFile}

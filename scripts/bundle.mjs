@@ -1,5 +1,6 @@
-// Bundle the CLI into one minified script, lib/interlinear.js, and make its V8 code cache: start-up
-// costs a fraction of loading ~150 separate modules, and no TypeScript is compiled at run time.
+// Bundle the CLI into one minified script, lib/interlinear.js, and `interlinear build` with nothing to do
+// into a small one, lib/warm.js, and make their V8 code caches: start-up costs a fraction of loading
+// ~150 separate modules, and no TypeScript is compiled at run time.
 import {execFileSync} from 'node:child_process'
 import {createHash} from 'node:crypto'
 import {mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
@@ -44,34 +45,42 @@ function asciiOnly(text) {
 // Whatever an older layout left there (chunks of a split bundle) goes.
 rmSync(new URL('../lib/', import.meta.url), {recursive: true, force: true})
 
-const {outputFiles} = await build({
-  // The CLI, and the entry of build's worker threads: a thread runs the same script (see bin.ts).
-  entryPoints: [new URL('./bin.ts', import.meta.url).pathname],
-  outfile: 'interlinear.js',
-  write: false,
-  bundle: true,
-  // PROFILE=1 keeps names readable for --cpu-prof.
-  minify: process.env.PROFILE !== '1',
-  platform: 'node',
-  // A classic script, not an ES module: only vm.Script takes a code cache in Node 20. The commands'
-  // modules (dynamic imports) are still evaluated only when a command needs them.
-  format: 'cjs',
-  target: 'node20',
-  // esbuild lowers `/\p{…}/u` to `new RegExp(…)` for Node 20, a new object on every call inside a
-  // function; Node 20 has Unicode property escapes.
-  supported: {'regexp-unicode-property-escapes': true},
-  legalComments: 'none',
-  logLevel: 'warning',
-  plugins: [withoutGrayMatterEngines],
-  define: {__INTERLINEAR_CODE__: JSON.stringify(codeVersion()), 'import.meta.url': '__bundleUrl'},
-  // The script evaluates to a function of what a CommonJS module is given (see bin/load-bundle.js).
-  banner: {js: '(function (require, __bundleUrl) {'},
-  footer: {js: '})'}
-})
-const code = asciiOnly(outputFiles[0].text)
-// The last line names the build: a code cache starts with it (see bin/load-bundle.js).
+/** Bundle `entry` into `lib/<name>`: a classic script that evaluates to a function of `parameters`. */
+async function bundle(entry, name, parameters) {
+  const {outputFiles} = await build({
+    entryPoints: [new URL(entry, import.meta.url).pathname],
+    outfile: name,
+    write: false,
+    bundle: true,
+    // PROFILE=1 keeps names readable for --cpu-prof.
+    minify: process.env.PROFILE !== '1',
+    platform: 'node',
+    // A classic script, not an ES module: only vm.Script takes a code cache in Node 20. The commands'
+    // modules (dynamic imports) are still evaluated only when a command needs them.
+    format: 'cjs',
+    target: 'node20',
+    // esbuild lowers `/\p{…}/u` to `new RegExp(…)` for Node 20, a new object on every call inside a
+    // function; Node 20 has Unicode property escapes.
+    supported: {'regexp-unicode-property-escapes': true},
+    legalComments: 'none',
+    logLevel: 'warning',
+    plugins: [withoutGrayMatterEngines],
+    define: {__INTERLINEAR_CODE__: JSON.stringify(version), 'import.meta.url': '__bundleUrl'},
+    // The script evaluates to a function of what a CommonJS module is given (see bin/load-bundle.js).
+    banner: {js: `(function (${parameters}) {`},
+    footer: {js: '})'}
+  })
+  const code = asciiOnly(outputFiles[0].text)
+  // The last line names the build: a code cache starts with it (see bin/load-bundle.js).
+  writeFileSync(new URL(`../lib/${name}`, import.meta.url), `${code}// ${createHash('sha256').update(code).digest('hex')}\n`)
+}
+
+const version = codeVersion()
 mkdirSync(new URL('../lib/', import.meta.url))
-writeFileSync(new URL('../lib/interlinear.js', import.meta.url), `${code}// ${createHash('sha256').update(code).digest('hex')}\n`)
+// The CLI, and the entry of build's worker threads: a thread runs the same script (see bin.ts).
+await bundle('./bin.ts', 'interlinear.js', 'require, __bundleUrl')
+// `interlinear build` with nothing to do (see warm.ts): its exports are set on `module`.
+await bundle('./warm.ts', 'warm.js', 'require, __bundleUrl, module')
 
 // Without a cache the CLI works, only starts slower: a failed workload is reported, not fatal.
 try {

@@ -126,7 +126,7 @@ const commands: Record<string, Command> = {
       if (jobs === null || (jobs !== undefined && !Number.isInteger(jobs))) return usageError(out, '--jobs must be a whole number from 1 to 64')
       const shard = typeof values.shard === 'string' ? /^([1-9]\d{0,3})\/([1-9]\d{0,3})$/.exec(values.shard) : undefined
       if (shard === null || (shard && Number(shard[1]) > Number(shard[2]))) return usageError(out, '--shard must be I/N with 1 ≤ I ≤ N ≤ 9999, for example 2/4')
-      const {build} = await import('./commands/build.js')
+      const {build, buildSummary} = await import('./commands/build.js')
       const progress = out.progress?.()
       const result = await build(project, {
         languages: values.lang as string[] | undefined,
@@ -155,7 +155,7 @@ const commands: Record<string, Command> = {
       }
       if (result.changes) out.print(formatChanges(result.changes, false))
       if (result.report) out.stdout(await findingsText(result.report.records, out))
-      out.print(`wrote ${files.length} files to ${result.out}\n`)
+      out.print(buildSummary(result))
       return failed ? exit.failed : exit.ok
     }
   },

@@ -1,3 +1,4 @@
+import {execFileSync} from 'node:child_process'
 import {createHash} from 'node:crypto'
 import {cp, mkdtemp, readdir, readFile, rm, stat, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
@@ -333,6 +334,32 @@ describe('build cache', () => {
       expect(await contents(root)).toEqual(rebuilt)
     }
     expect(clean['en/statement.txt']).not.toContain('A new closing paragraph.')
+  })
+
+  it('answers `interlinear build` with nothing to do from the small warm bundle, as the whole CLI would, and leaves everything else to it', async () => {
+    const root = await copyRepositoryProject()
+    expect((await cli(['build'], root)).code).toBe(0)
+    const warmBuild = (args: string[]) => {
+      const script = `const {compileWarm, loadWarm} = require('./bin/load-bundle.js'); loadWarm(compileWarm()).warmBuild(${JSON.stringify(args)}, ${JSON.stringify(root)}).then((text) => process.stdout.write(JSON.stringify(text ?? null)))`
+      return JSON.parse(execFileSync(process.execPath, ['-e', script], {cwd: repository, encoding: 'utf8'})) as string | null
+    }
+    // The whole CLI (any other arguments: `--root .`) prints the same for the same build.
+    const whole = await cli(['build', '--root', '.'], root)
+    expect(whole.code).toBe(0)
+    expect(warmBuild(['build'])).toBe(whole.stdout)
+    expect(await cli(['build'], root)).toEqual(whole)
+    for (const args of [['build', '--json'], ['check'], ['build', 'extra']]) expect(warmBuild(args)).toBeNull()
+    // A changed input: the whole CLI rebuilds.
+    const spanish = await read(root, 'translations/es/statement.md')
+    await put(root, 'translations/es/statement.md', spanish.replace('La siguiente declaración', 'Esta declaración'))
+    expect(warmBuild(['build'])).toBeNull()
+    expect(await cli(['build'], root)).toEqual(whole)
+    expect(await read(root, 'dist/es/statement.txt')).toContain('Esta declaración')
+    expect(warmBuild(['build'])).toBe(whole.stdout)
+    // Any error is left to the whole CLI, which reports it.
+    await put(root, 'interlinear.json', '{"fallbacks": 3}')
+    expect(warmBuild(['build'])).toBeNull()
+    expect((await cli(['build'], root)).code).toBe(2)
   })
 
   it('decodes and reports a file changed to invalid UTF-8 since a good build, and keeps the outputs', async () => {

@@ -9,7 +9,7 @@ import type {Glossary} from '../check/rules/glossary.js'
 import {defaults, outputFormats, threadMarker} from '../config.js'
 import {failNow} from '../diagnostics.js'
 import {errors} from '../errors.js'
-import {cacheKey, inputFingerprint, outputsIntact, sha256, stampFiles, writeBuildCache, withoutStamps, type BuildCache, type CachedPage, type OutputFile, type PageSummary} from '../io/build-cache.js'
+import {cacheKey, outputsIntact, sha256, stampFiles, writeBuildCache, withoutStamps, type BuildCache, type CachedPage, type OutputFile, type PageSummary} from '../io/build-cache.js'
 import {parseProjectFiles, type LoadedProject} from '../io/load-project.js'
 import type {ProjectFiles} from '../io/read-project-files.js'
 import type {ProjectConfig} from '../io/read-config.js'
@@ -26,7 +26,7 @@ import {renderMarkdown} from '../render/render-markdown.js'
 import {renderReview} from '../render/render-review.js'
 import {renderText} from '../render/render-text.js'
 import {computeStatus} from '../status/compute-status.js'
-import {resultOf, type BuildOptions, type BuildResult, type CoverageRecord, type Format, type Manifest} from './build.js'
+import {buildFingerprint, resultOf, type BuildOptions, type BuildResult, type CoverageRecord, type Format, type Manifest} from './build.js'
 import {checkLoaded, readGlossaries, type CheckReport} from './check.js'
 import {planUpdate, writeUpdate, type FileChange, type UpdatePlan} from './update.js'
 
@@ -80,7 +80,7 @@ export async function buildProject(read: ProjectFiles, config: ProjectConfig, op
     const segmentFiles = [...loaded.segmentFileBytes].flatMap(([language, files]) => [...files].map(([id, bytes]) => ({language, id, bytes})))
     const manifest = stringifyManifest(result.manifest)
     const files = stampFiles(result.out, [...result.files, {path: 'manifest.json', sha256: sha256(manifest), size: Buffer.byteLength(manifest)}])
-    cache.last = {fingerprint: inputFingerprint(sources, segmentFiles, {config, options, out: result.out}), manifest, files}
+    cache.last = {fingerprint: buildFingerprint({sources, segmentFiles}, config, options, result.out), manifest, files}
     const failed = await flushed
     if (failed) throw failed.error
     writeBuildCache(project, cache)

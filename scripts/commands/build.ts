@@ -1,10 +1,11 @@
 import {join, resolve} from 'node:path'
-import {defaults, type outputFormats} from '../config.js'
-import {inputFingerprint, outputsIntact, readBuildCache, withoutStamps, type OutputFile} from '../io/build-cache.js'
+import {defaults, outputFormats} from '../config.js'
+import {inputFingerprint, outputsIntact, readBuildCache, withoutStamps, type BuildCache, type OutputFile} from '../io/build-cache.js'
 import {withProjectLock} from '../io/lock.js'
 import {assertLanguageTag, type Project} from '../io/project.js'
 import {readConfig} from '../io/read-config.js'
-import {decodeProjectFiles, readProjectBytes} from '../io/read-project-files.js'
+import {decodeProjectFiles, readProjectBytes, type ProjectBytes} from '../io/read-project-files.js'
+import type {ProjectConfig} from '../io/read-config.js'
 import type {LocalizedCounts, LocalizedDocument, StalePolicy} from '../merge/merge-translations.js'
 import type {CheckReport} from './check.js'
 import type {FileChange} from './update.js'
@@ -105,26 +106,68 @@ export interface BuildResult {
 export async function build(project: Project, options: BuildOptions = {}): Promise<BuildResult> {
   for (const language of options.languages ?? []) assertLanguageTag(language)
   const run = async () => {
-    const config = await readConfig(project)
-    const out = resolve(options.out ?? join(project.root, defaults.distDir))
-    const cache = readBuildCache(project)
-    // Every language is read, even with --lang: a fallback chain may lead through any of them.
-    const files = readProjectBytes(project)
-    if (!options.update && !options.check && files.failed.length === 0 && cache.last !== undefined) {
-      // Bytes as the last build read them decoded then: they need not be decoded again to be trusted.
-      const fingerprint = inputFingerprint(files.sources, files.segmentFiles, {config, options, out})
-      // Nothing changed since the last build and its output is intact: nothing to parse or render,
-      // so the parser and renderers are not even loaded.
-      if (cache.last.fingerprint === fingerprint && outputsIntact(out, cache.last.files)) {
-        const files = withoutStamps(cache.last.files.filter((file) => file.path !== 'manifest.json'))
-        return resultOf(out, JSON.parse(cache.last.manifest) as Manifest, files)
-      }
-    }
+    const inputs = await readBuildInputs(project, options)
+    const unchanged = unchangedResult(inputs, options)
+    if (unchanged !== undefined) return unchanged
     const {buildProject} = await import('./build-project.js')
-    return buildProject(decodeProjectFiles(files), config, options, cache)
+    return buildProject(decodeProjectFiles(inputs.files), inputs.config, options, inputs.cache)
   }
   // Only a run that writes segment files takes the project lock.
   return options.update ? withProjectLock(project, run) : run()
+}
+
+/**
+ * `build` when nothing changed since the last build and its outputs are intact: the last build's
+ * result, with nothing parsed, rendered or written; otherwise `undefined`. It loads only what it
+ * reads, for the small bundle that answers `interlinear build` when nothing changed (scripts/warm.ts).
+ */
+export async function upToDate(project: Project, options: BuildOptions = {}): Promise<BuildResult | undefined> {
+  for (const language of options.languages ?? []) assertLanguageTag(language)
+  return unchangedResult(await readBuildInputs(project, options), options)
+}
+
+/** What a build reads before it knows whether anything changed: settings, cache and the files' bytes. */
+interface BuildInputs {
+  config: ProjectConfig
+  out: string
+  cache: BuildCache
+  files: ProjectBytes
+}
+
+async function readBuildInputs(project: Project, options: BuildOptions): Promise<BuildInputs> {
+  const config = await readConfig(project)
+  const out = resolve(options.out ?? join(project.root, defaults.distDir))
+  const cache = readBuildCache(project)
+  // Every language is read, even with --lang: a fallback chain may lead through any of them.
+  return {config, out, cache, files: readProjectBytes(project)}
+}
+
+/** The last build's result when the inputs hash as they did then and its outputs are intact. */
+function unchangedResult({config, out, cache, files}: BuildInputs, options: BuildOptions): BuildResult | undefined {
+  if (options.update || options.check || files.failed.length > 0 || cache.last === undefined) return undefined
+  // Bytes as the last build read them, and decoded then: they need not be decoded again to be trusted.
+  if (cache.last.fingerprint !== buildFingerprint(files, config, options, out) || !outputsIntact(out, cache.last.files)) return undefined
+  const written = withoutStamps(cache.last.files.filter((file) => file.path !== 'manifest.json'))
+  return resultOf(out, JSON.parse(cache.last.manifest) as Manifest, written)
+}
+
+// What a build writes when an option is left out: `{}` and the CLI's spelled-out defaults hash alike.
+const outputDefaults = {formats: outputFormats, minCoverage: 0, width: defaults.width, stale: 'fallback', pseudo: false, review: true}
+
+/**
+ * A hash of everything a build's outputs depend on: the files as read, the project settings, the
+ * output folder and the options, defaults filled in. Updating and checking change segment files
+ * first: the hash is of what the build then reads. Threads change how fast, not what.
+ */
+export function buildFingerprint(files: {sources: readonly {id: string; bytes: Uint8Array}[]; segmentFiles: readonly {language: string; id: string; bytes: Uint8Array}[]}, config: ProjectConfig, options: BuildOptions, out: string): string {
+  const {update: _update, check: _check, jobs: _jobs, out: _out, onProgress: _onProgress, onWarning: _onWarning, ...rest} = options
+  const settings = {...outputDefaults, ...Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined))}
+  return inputFingerprint(files.sources, files.segmentFiles, {config, options: settings, out})
+}
+
+/** What `interlinear build` prints when it is done (without --json or --quiet). */
+export function buildSummary(result: BuildResult): string {
+  return `wrote ${result.files.length + 1} files to ${result.out}\n`
 }
 
 /** The result of a build that wrote `manifest` and `files` to `out`. */

@@ -158,23 +158,20 @@ function isPageSummary(value: unknown): value is PageSummary {
   )
 }
 
-/** What a build's output depends on besides the files: project settings, options and output folder. */
+/** What a build's output depends on besides the files: project settings, output settings and folder. */
 export interface BuildSettings {
   config: unknown
-  options: {update?: boolean; check?: boolean; jobs?: number}
+  /** The options that change what is written, each with its default filled in. */
+  options: unknown
   out: string
 }
 
-/** A hash of every input of a build as it is on disk (bytes, not decoded): sources, segment files, settings, options and output folder. */
+/** A hash of every input of a build as it is on disk (bytes, not decoded): sources, segment files, settings and output folder. */
 export function inputFingerprint(sources: readonly {id: string; bytes: Uint8Array}[], segmentFiles: readonly {language: string; id: string; bytes: Uint8Array}[], settings: BuildSettings): string {
-  // Updating and checking change the segment files first: the fingerprint is of what the build reads.
-  // Threads change how fast, not what.
-  const {update: _update, check: _check, jobs: _jobs, ...options} = settings.options
   const files = [...segmentFiles].sort((a, b) => compareText(`${a.language}/${a.id}`, `${b.language}/${b.id}`))
   return cacheKey(
-    JSON.stringify({config: settings.config, options, out: settings.out, epoch: process.env.SOURCE_DATE_EPOCH ?? null}),
+    JSON.stringify({config: settings.config, options: settings.options, out: settings.out, epoch: process.env.SOURCE_DATE_EPOCH ?? null}),
     ...sources.flatMap((source) => [source.id, source.bytes]),
     ...files.flatMap((file) => [`${file.language}/${file.id}`, file.bytes])
   )
 }
-
