@@ -1,6 +1,6 @@
-// Bundle the CLI into one minified script, lib/interlinear.js, and `interlinear build` with nothing to do
-// into a small one, lib/warm.js, and make their V8 code caches: start-up costs a fraction of loading
-// ~150 separate modules, and no TypeScript is compiled at run time.
+// Bundle the CLI into one minified script, lib/interlinear.js, and make its V8 code cache: start-up
+// costs a fraction of loading ~150 separate modules, and no TypeScript is compiled at run time. Also
+// `interlinear build` with nothing to do, into a small script of its own: lib/warm.js.
 import {execFileSync} from 'node:child_process'
 import {createHash} from 'node:crypto'
 import {mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
@@ -71,7 +71,8 @@ async function bundle(entry, name, parameters) {
     footer: {js: '})'}
   })
   const code = asciiOnly(outputFiles[0].text)
-  // The last line names the build: a code cache starts with it (see bin/load-bundle.js).
+  // The last line names the build: a code cache starts with it (see bin/load-bundle.js). Both bundles
+  // share the code version, so the small one trusts the builds of the whole CLI.
   writeFileSync(new URL(`../lib/${name}`, import.meta.url), `${code}// ${createHash('sha256').update(code).digest('hex')}\n`)
 }
 
