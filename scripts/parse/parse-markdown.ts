@@ -10,7 +10,7 @@ import {gfmStrikethrough} from 'micromark-extension-gfm-strikethrough'
 import {gfmTable} from 'micromark-extension-gfm-table'
 import {gfmTaskListItem} from 'micromark-extension-gfm-task-list-item'
 import remarkParse from 'remark-parse'
-import {unified, type Processor} from 'unified'
+import {unified} from 'unified'
 import type {VFile} from 'vfile'
 import {fail} from '../diagnostics.js'
 import {errors} from '../errors.js'
@@ -29,19 +29,24 @@ export const gfmTriggers = {
   autolinkLiteral: /@|www|https?\\?:|&[#a-z]/i
 } as const
 
+/** What `parseMarkdown` uses of a unified processor. */
+interface Parser {
+  parse(text: string): Root
+}
+
 /** remark-parse with GFM (as remark-gfm adds it), with or without tables and autolink literals. */
-function gfmProcessor(table: boolean, autolinkLiteral: boolean): Processor<Root> {
+function gfmProcessor(table: boolean, autolinkLiteral: boolean): Parser {
   // In remark-gfm's order.
   const syntax = [autolinkLiteral && gfmAutolinkLiteral(), gfmFootnote(), gfmStrikethrough(), table && gfmTable(), gfmTaskListItem()]
   const tree = [autolinkLiteral && gfmAutolinkLiteralFromMarkdown(), gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), table && gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown()]
   return unified()
     .use(remarkParse)
     .data({micromarkExtensions: syntax.filter((extension) => extension !== false), fromMarkdownExtensions: tree.filter((extension) => extension !== false)})
-    .freeze() as unknown as Processor<Root>
+    .freeze()
 }
 
 // Made when first needed: most projects need one or two of the four.
-const processors = new Map<number, Processor<Root>>()
+const processors = new Map<number, Parser>()
 
 /**
  * Parse CommonMark + GFM into mdast with remark-parse and the GFM extensions of remark-gfm. Text
