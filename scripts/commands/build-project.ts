@@ -76,11 +76,10 @@ export async function buildProject(read: ProjectFiles, config: ProjectConfig, op
       result.files.push(...shard.files)
     }
     result.files.sort(byPath)
-    const sources = read.sources.map(({id, bytes}) => ({id, bytes}))
     const segmentFiles = [...loaded.segmentFileBytes].flatMap(([language, files]) => [...files].map(([id, bytes]) => ({language, id, bytes})))
     const manifest = stringifyManifest(result.manifest)
     const files = stampFiles(result.out, [...result.files, {path: 'manifest.json', sha256: sha256(manifest), size: Buffer.byteLength(manifest)}])
-    cache.last = {fingerprint: buildFingerprint({sources, segmentFiles}, config, options, result.out), manifest, files}
+    cache.last = {fingerprint: buildFingerprint({sources: read.sources, segmentFiles}, config, options, result.out), manifest, files}
     const failed = await flushed
     if (failed) throw failed.error
     writeBuildCache(project, cache)

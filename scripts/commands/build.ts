@@ -117,13 +117,12 @@ export async function build(project: Project, options: BuildOptions = {}): Promi
 }
 
 /**
- * `build` when nothing changed since the last build and its outputs are intact: the last build's
- * result, with nothing parsed, rendered or written; otherwise `undefined`. It loads only what it
+ * `build` without options when nothing changed since the last build and its outputs are intact: the
+ * last build's result, with nothing parsed, rendered or written; otherwise `undefined`. It loads only what it
  * reads, for the small bundle that answers `interlinear build` when nothing changed (scripts/warm.ts).
  */
-export async function upToDate(project: Project, options: BuildOptions = {}): Promise<BuildResult | undefined> {
-  for (const language of options.languages ?? []) assertLanguageTag(language)
-  return unchangedResult(await readBuildInputs(project, options), options)
+export async function upToDate(project: Project): Promise<BuildResult | undefined> {
+  return unchangedResult(await readBuildInputs(project, {}), {})
 }
 
 /** What a build reads before it knows whether anything changed: settings, cache and the files' bytes. */
