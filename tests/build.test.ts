@@ -1,6 +1,6 @@
 import {execFileSync} from 'node:child_process'
 import {createHash} from 'node:crypto'
-import {cp, mkdtemp, readdir, readFile, rm, stat, writeFile} from 'node:fs/promises'
+import {cp, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {toString} from 'mdast-util-to-string'
@@ -422,18 +422,17 @@ describe('build with threads', () => {
     return {root, tags}
   }
 
-  it('writes the same files with one thread, two, and as many as pay off; a warm build reuses what threads wrote', async () => {
+  it('writes the same files with one thread, two (one writing), three (one rendering besides) and as many as pay off; a warm build reuses what threads wrote', async () => {
     const {root} = await manyLanguages(130)
     const outputs: Record<string, string>[] = []
-    for (const jobs of ['1', '2', undefined]) {
+    for (const jobs of ['1', '2', '3', undefined]) {
       const run = await cli(['build', '--out', `out-${jobs}`, ...(jobs ? ['--jobs', jobs] : [])], root)
       expect(run).toMatchObject({code: 0, stderr: ''})
       const files = await listFiles(join(root, `out-${jobs}`))
       expect(files.length).toBe(131 * 3 + 130 + 3)
       outputs.push(Object.fromEntries(await Promise.all(files.map(async (path) => [path, await read(root, `out-${jobs}/${path}`)] as const))))
     }
-    expect(outputs[1]).toEqual(outputs[0])
-    expect(outputs[2]).toEqual(outputs[0])
+    for (const output of outputs.slice(1)) expect(output).toEqual(outputs[0])
     const warm = await cli(['build', '--out', 'out-2', '--jobs', '2', '--json'], root)
     expect(JSON.parse(warm.stdout).files).toHaveLength(131 * 3 + 130 + 3)
   })
@@ -445,7 +444,7 @@ describe('build with threads', () => {
     expect(JSON.parse(run.stdout).files).toHaveLength(91 * 3 + 90 + 3)
   })
 
-  it('updates, checks and reports the same with one thread and two', async () => {
+  it('updates, checks and reports the same with one thread, two and three', async () => {
     const {root, tags} = await manyLanguages(90)
     // Work for update (an edited paragraph, a new one) and for the checks (a glossary, a broken bracket).
     await put(root, 'source/statement.md', statementText.replace('revolutionary', 'revolutionary (edited)').concat('\nA new closing paragraph.\n'))
@@ -454,15 +453,34 @@ describe('build with threads', () => {
     const copy = `${root}-copy`
     await cp(root, copy, {recursive: true})
     const runs = []
-    for (const [folder, jobs] of [[root, '1'], [copy, '2']] as const) {
+    const third = `${root}-third`
+    await cp(root, third, {recursive: true})
+    for (const [folder, jobs] of [[root, '1'], [copy, '2'], [third, '3']] as const) {
       const run = await cli(['build', '--update', '--check', '--jobs', jobs, '--json'], folder)
       expect(run.code, run.stderr).toBe(0)
       const files = [...(await listFiles(join(folder, 'dist'))).map((path) => `dist/${path}`), ...(await listFiles(join(folder, 'translations'))).map((path) => `translations/${path}`)]
       runs.push({json: JSON.parse(run.stdout.replaceAll(folder, 'ROOT')), files: Object.fromEntries(await Promise.all(files.map(async (path) => [path, await read(folder, path)] as const)))})
     }
-    const [one, two] = runs
+    const [one, two, three] = runs
     expect(one!.json.check.diagnostics.some((finding: {rule: string}) => finding.rule === 'glossary')).toBe(true)
     expect(one!.json.changes.filter((change: {action: string}) => change.action === 'update')).toHaveLength(90)
     expect(two).toEqual(one)
+    expect(three).toEqual(one)
+  })
+
+  it('refuses, from the thread that writes, a symbolic link put where an output file goes, and writes nothing through it', async () => {
+    const {root, tags} = await manyLanguages(90)
+    expect((await cli(['build', '--jobs', '2'], root)).code).toBe(0)
+    const outside = await mkdtemp(join(tmpdir(), 'interlinear-outside-'))
+    await writeFile(join(outside, 'victim.html'), 'untouched\n')
+    const link = `dist/${tags[40]}/statement.html`
+    await rm(join(root, link))
+    await symlink(join(outside, 'victim.html'), join(root, link))
+    const run = await cli(['build', '--jobs', '2'], root)
+    expect(run.code).toBe(2)
+    expect(run.stderr).toContain(link)
+    expect(run.stderr).toMatch(/Symbolic links are refused/)
+    expect(run.stderr).not.toMatch(/internal error|\n\s+at /)
+    expect(await readFile(join(outside, 'victim.html'), 'utf8')).toBe('untouched\n')
   })
 })

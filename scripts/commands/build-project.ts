@@ -9,12 +9,13 @@ import type {Glossary} from '../check/rules/glossary.js'
 import {defaults, outputFormats, threadMarker} from '../config.js'
 import {failNow} from '../diagnostics.js'
 import {errors} from '../errors.js'
-import {cacheKey, outputsIntact, sha256, stampFiles, writeBuildCache, withoutStamps, type BuildCache, type CachedPage, type OutputFile, type PageSummary} from '../io/build-cache.js'
+import {cacheKey, outputsIntact, sha256, stampFiles, writeBuildCache, withoutStamps, type BuildCache, type CachedFile, type CachedPage, type OutputFile, type PageSummary} from '../io/build-cache.js'
 import {parseProjectFiles, type LoadedProject} from '../io/load-project.js'
 import type {ProjectFiles} from '../io/read-project-files.js'
 import type {ProjectConfig} from '../io/read-config.js'
 import type {SourceDocument, StatusRow} from '../types.js'
-import {assertRealFolders, isInside, writeOutputSync} from '../io/write-atomic.js'
+import {assertRealFolders, isInside} from '../io/write-atomic.js'
+import {inlineWriter, startOutputThread, writeOutputFile, type OutputWriter} from '../io/output-writer.js'
 import {createResolver} from '../merge/create-resolver.js'
 import {collectResources, localizedTree, mergeTranslations, type LocalizedDocument} from '../merge/merge-translations.js'
 import {byPath, compareText} from '../order.js'
@@ -37,7 +38,9 @@ import {planUpdate, writeUpdate, type FileChange, type UpdatePlan} from './updat
 export async function buildProject(read: ProjectFiles, config: ProjectConfig, options: BuildOptions, cache: BuildCache): Promise<BuildResult> {
   const {project} = read
   // Started before anything else: a thread loads its code while this one parses and updates.
-  const threads = Array.from({length: threadCount(read, options) - 1}, startThread)
+  const count = threadCount(read, options)
+  const writer = count > 1 ? startOutputThread(workerUrl) : inlineWriter
+  const threads = Array.from({length: Math.max(0, count - 2)}, startThread)
   try {
     let loaded = parseProjectFiles(read)
     const languages = languagesToCheck(loaded, options)
@@ -51,8 +54,7 @@ export async function buildProject(read: ProjectFiles, config: ProjectConfig, op
       plan = planUpdate(loaded, languages)
       ;({changes, updated: loaded} = plan)
     }
-    const count = threads.length + 1
-    const shards = threads.map((_, index) => ({index: index + 2, count}))
+    const shards = threads.map((_, index) => ({index: index + 2, count: threads.length + 1}))
     const {onProgress: _onProgress, onWarning: _onWarning, ...plain} = options
     // Sent as data (cloned, not parsed again): what it renders from, without diagnostics and raw bytes.
     const {files: _files, segmentFileBytes: _bytes, ...parsed} = loaded
@@ -60,7 +62,7 @@ export async function buildProject(read: ProjectFiles, config: ProjectConfig, op
     // Flushed while the pages render (rendering lets IO callbacks run between pages); awaited before
     // the cache records the inputs. A failure is held, not left unhandled, until then.
     const flushed = plan ? writeUpdate(plan).then(() => undefined, (error: unknown) => ({error})) : undefined
-    const own = count > 1 ? {...options, shard: {index: 1, count}} : options
+    const own = threads.length > 0 ? {...options, shard: {index: 1, count: threads.length + 1}} : options
     const report = options.check ? await checkLoaded({...loaded, languages: languagesToCheck(loaded, own)}, {glossaries}) : undefined
     const others = running.map(async (result, index): Promise<ShardResult> => {
       const done = await result
@@ -69,7 +71,7 @@ export async function buildProject(read: ProjectFiles, config: ProjectConfig, op
       options.onWarning?.(`a render thread failed (${done.error}); its languages were rendered on the main thread`)
       return renderShard(loaded, config, {...options, shard: shards[index]!}, cache, glossaries)
     })
-    const result = await buildLoaded(loaded, config, own, cache, {checked: report, glossaries, others: count > 1 ? Promise.all(others) : undefined, flushing: flushed !== undefined})
+    const result = await buildLoaded(loaded, config, own, cache, {checked: report, glossaries, others: threads.length > 0 ? Promise.all(others) : undefined, flushing: flushed !== undefined, writer})
     const done = await Promise.all(others)
     for (const shard of done) {
       cache.pages = {...cache.pages, ...shard.pages}
@@ -87,6 +89,7 @@ export async function buildProject(read: ProjectFiles, config: ProjectConfig, op
   } finally {
     // Threads still waiting for work when something failed.
     for (const thread of threads) void thread.worker.terminate()
+    writer.stop()
   }
 }
 
@@ -131,6 +134,8 @@ export interface BuildLoadedOptions {
   others?: Promise<readonly ShardResult[]>
   /** Files are being flushed meanwhile: let their IO callbacks run between pages. */
   flushing?: boolean
+  /** What writes the pages (default: this thread, at once). */
+  writer?: OutputWriter
 }
 
 /** `BuildResult` with the dashboard rows of the review pages rendered. */
@@ -142,7 +147,7 @@ export interface LoadedBuildResult extends BuildResult {
  * `build` on a project already loaded (by a run that also updates and checks). With a cache, a page
  * whose inputs are unchanged and whose files are intact is not rendered again; the cache is updated.
  */
-export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, options: BuildOptions = {}, cache: BuildCache = {pages: {}}, {shared: writeShared = true, checked, glossaries: read, others, flushing = false}: BuildLoadedOptions = {}): Promise<LoadedBuildResult> {
+export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, options: BuildOptions = {}, cache: BuildCache = {pages: {}}, {shared: writeShared = true, checked, glossaries: read, others, flushing = false, writer = inlineWriter}: BuildLoadedOptions = {}): Promise<LoadedBuildResult> {
   const out = resolve(options.out ?? join(loaded.project.root, defaults.distDir))
   // No symbolic link between the project and the outputs (a `dist` link in a pull request); an --out elsewhere is the user's.
   const within = isInside(loaded.project.root, out) ? loaded.project.root : out
@@ -162,6 +167,8 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
   assertRealFolders(within, out)
   // Checked folders, and whether each existed: files in a new one need no comparison with what was there.
   const checkedFolders = new Map<string, boolean>()
+  const writing: Promise<void>[] = []
+  let failure: {error: unknown} | undefined
   /** The cached page `name` when its key is `key` and its files are intact, counted as output. */
   const reuse = (name: string, key: string): CachedPage | undefined => {
     const cached = cache.pages[name]
@@ -175,9 +182,16 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
     const folder = dirname(texts[0]![0])
     let existed = checkedFolders.get(folder)
     if (existed === undefined) checkedFolders.set(folder, (existed = assertRealFolders(within, join(out, folder))))
-    const written = texts.map(([path, text]) => writeOutput(out, path, text, within, existed))
-    outputFiles.push(...written)
-    pages[name] = {key, files: stampFiles(out, written), ...(summary ? {summary} : {})}
+    const page: CachedPage = {key, files: [], ...(summary ? {summary} : {})}
+    pages[name] = page
+    const record = (files: CachedFile[]) => {
+      page.files = files
+      outputFiles.push(...withoutStamps(files))
+    }
+    const written = writer.write(texts.map(([path, text]) => ({out, path, text, within, folderExists: existed})))
+    // Held, not left unhandled, until every page is rendered.
+    if (Array.isArray(written)) record(written)
+    else writing.push(written.then(record, (error: unknown) => void (failure ??= {error})))
   }
   for (const document of loaded.documents) {
     const files = new Map([...loaded.segmentFiles].flatMap(([language, perDocument]) => (perDocument.has(document.id) ? [[language, perDocument.get(document.id)!]] : [])))
@@ -205,13 +219,15 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
     const published = localized.filter((page) => page.status === 'source' || page.coverage >= (options.minCoverage ?? 0))
     for (const page of localized) coverage.push(coverageRecord(page, published.includes(page)))
     const links = published.map((page) => ({language: page.language, href: `../${page.language}/${document.id}.html`}))
+    // Every page's key depends on the menu: hashed once, not once per page.
+    const menuKey = cacheKey(JSON.stringify(links))
     const mine = published.filter((page) => inShard(page.language))
     for (const page of published) listed.push(...chosen.map((format) => `${page.language}/${document.id}.${format}`))
     for (const [index, page] of mine.entries()) {
       if (flushing) await nextTurn()
       options.onProgress?.({document: document.id, done: index + 1, total: mine.length})
       const base = `${page.language}/${document.id}`
-      const key = pageKey(page, links, chosen, width)
+      const key = pageKey(page, menuKey, chosen, width)
       if (reuse(base, key)) continue
       const texts: [string, string][] = []
       if (chosen.includes('html')) texts.push([`${base}.html`, renderHtml(page, {links})])
@@ -268,6 +284,10 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
       outputFiles.push(writeOutput(out, 'index.html', text, within))
     }
     if (review) writeDashboard([...dashboard, ...(others ? (await others).flatMap((shard) => shard.dashboard) : [])], loaded.documents)
+  }
+  await Promise.all(writing)
+  if (failure) throw failure.error
+  if (writeShared) {
     await removeStaleOutputs(out, new Set(listed))
     writeOutput(out, 'manifest.json', stringifyManifest(manifest), within)
   }
@@ -315,11 +335,16 @@ const workerUrl = new URL('../bin/interlinear.js', import.meta.url)
 // Below this many pages for each thread, starting one (and warming its code up) costs more than it saves.
 const pagesPerThread = 40
 
-/** Threads to render with: `--jobs`, or as many as the pages pay for, up to the cores; one for a shard. */
+/**
+ * Threads a build uses in all: `--jobs`, or as many as the pages pay for, up to the cores. With two or
+ * more, one writes the output files (see `startOutputThread`) and the others render languages besides
+ * this one; a shard is not split further.
+ */
 function threadCount(read: ProjectFiles, options: BuildOptions): number {
-  if (options.shard !== undefined || !existsSync(workerUrl)) return 1
-  const pages = read.sources.length * (read.languages.length + 1)
-  return Math.max(1, options.jobs ?? Math.min(availableParallelism(), Math.floor(pages / pagesPerThread)))
+  if (!existsSync(workerUrl)) return 1
+  const pages = (read.sources.length * (read.languages.length + 1)) / (options.shard?.count ?? 1)
+  const count = Math.max(1, options.jobs ?? Math.min(availableParallelism(), Math.floor(pages / pagesPerThread)))
+  return options.shard === undefined ? count : Math.min(count, 2)
 }
 
 /** A build thread, started before it has work; `render` sends it its job and resolves with what it rendered, or why it failed. */
@@ -349,10 +374,10 @@ export function shardFilter(loaded: LoadedProject, options: BuildOptions): (lang
   return (language) => mine.has(language)
 }
 
-/** Everything a page's files depend on, hashed: its merged segments, its language menu and the options. */
-function pageKey(page: LocalizedDocument, links: readonly {language: string; href: string}[], formats: readonly Format[], width: number): string {
+/** Everything a page's files depend on, hashed: its merged segments, its language menu (`menuKey`, the links' hash) and the options. */
+function pageKey(page: LocalizedDocument, menuKey: string, formats: readonly Format[], width: number): string {
   const segments = page.segments.map((resolved) => [resolved.segment.id, resolved.text, resolved.language, resolved.state, resolved.fallback, resolved.outdated])
-  return cacheKey(page.document.id, page.document.text, JSON.stringify({language: page.language, status: page.status, segments, links, formats, width}))
+  return cacheKey(page.document.id, page.document.text, JSON.stringify({language: page.language, status: page.status, segments, menuKey, formats, width}))
 }
 
 /**
@@ -392,23 +417,9 @@ function stringifyManifest(manifest: Manifest): string {
   return `${JSON.stringify(manifest, null, 2)}\n`
 }
 
-/**
- * Write one output file of `out` and describe it. Build output can always be rebuilt: written without
- * flushing. An unchanged file is not written, so it keeps its modification time for tools that watch
- * dist/ (`folderExists: false`: there is none to compare with). The text is encoded once, for the
- * comparison, the write and the checksum.
- */
-function writeOutput(out: string, path: string, text: string, within: string, folderExists = true): OutputFile {
-  const bytes = Buffer.from(text)
-  const target = join(out, path)
-  let current: Buffer | undefined
-  try {
-    if (folderExists) current = readFileSync(target)
-  } catch {
-    // Not there yet.
-  }
-  if (current === undefined || !bytes.equals(current)) writeOutputSync(target, bytes, within)
-  return {path, sha256: sha256(bytes), size: bytes.length}
+function writeOutput(out: string, path: string, text: string, within: string): OutputFile {
+  const {stamp: _stamp, ...file} = writeOutputFile({out, path, text, within, folderExists: true})
+  return file
 }
 
 function coverageRecord(page: LocalizedDocument, published: boolean): CoverageRecord {

@@ -58,9 +58,21 @@ export function slot(name: string): Element {
   return h(`interlinear-${name}`)
 }
 
-/** Put serialized HTML where each `slot` of a serialized page stands. */
+const slotPattern = /<interlinear-([a-z]+)><\/interlinear-\1>/g
+
+/**
+ * Put serialized HTML where each `slot` of a serialized page stands, in one pass: a replacement per
+ * slot would copy the whole page once per slot, and pages with hundreds of languages are large.
+ */
 export function fillSlots(page: string, html: Record<string, string>): string {
-  let result = page
-  for (const [name, text] of Object.entries(html)) result = result.replace(`<interlinear-${name}></interlinear-${name}>`, () => text)
-  return result
+  const parts: string[] = []
+  let last = 0
+  for (const match of page.matchAll(slotPattern)) {
+    const name = match[1]!
+    if (!Object.hasOwn(html, name)) continue
+    parts.push(page.slice(last, match.index), html[name]!)
+    last = match.index + match[0].length
+  }
+  parts.push(page.slice(last))
+  return parts.join('')
 }

@@ -58,22 +58,34 @@ export function renderHtml(localized: LocalizedDocument, options: RenderHtmlOpti
       h('main', [...notices.map((notice) => h('p', {className: ['notice'], role: 'note'}, notice)), h('article', [slot('article')])])
     ]
   })
-  const items = options.links.map((link, index) => (special(link) ? toHtml(menuItem(link, document.language, language, t('original'))) : menu.items[index]!))
-  return fillSlots(page, {alternates: menu.alternates, menu: items.join(''), article})
+  // The menu serialized once per document, with the page's own language and the source language (labelled
+  // in the page's language) serialized for this page.
+  let items = ''
+  let last = 0
+  for (const [index, link] of options.links.entries()) {
+    if (!special(link)) continue
+    items += menu.items.slice(last, menu.ends[index - 1] ?? 0) + toHtml(menuItem(link, document.language, language, t('original')))
+    last = menu.ends[index]!
+  }
+  return fillSlots(page, {alternates: menu.alternates, menu: items + menu.items.slice(last), article})
 }
 
 // Every page of a document lists every language: serialized once per document, not once per page
 // (quadratic in the number of languages), and filled into its slots like the article from its template.
-const menus = new WeakMap<readonly PageLink[], {alternates: string; items: string[]}>()
+// `items` is every entry serialized, `ends[i]` where entry `i` ends in it.
+const menus = new WeakMap<readonly PageLink[], {alternates: string; items: string; ends: number[]}>()
 
-function menuItems(links: readonly PageLink[], sourceLanguage: string): {alternates: string; items: string[]} {
+function menuItems(links: readonly PageLink[], sourceLanguage: string): {alternates: string; items: string; ends: number[]} {
   let menu = menus.get(links)
   if (menu === undefined) {
     const alternates = [
       ...links.map((link) => h('link', {rel: 'alternate', hrefLang: link.language, href: link.href})),
       ...links.filter((link) => link.language === sourceLanguage).map((link) => h('link', {rel: 'alternate', hrefLang: 'x-default', href: link.href}))
     ]
-    menu = {alternates: toHtml(alternates), items: links.map((link) => toHtml(menuItem(link, sourceLanguage)))}
+    let items = ''
+    const ends: number[] = []
+    for (const link of links) ends.push((items += toHtml(menuItem(link, sourceLanguage))).length)
+    menu = {alternates: toHtml(alternates), items, ends}
     menus.set(links, menu)
   }
   return menu
