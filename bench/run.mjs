@@ -8,7 +8,7 @@
 //
 // Prints Markdown tables and writes bench/results.json.
 import {execFileSync, spawnSync} from 'node:child_process'
-import {existsSync, readFileSync, readdirSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
 import {cpus, totalmem} from 'node:os'
 import {join} from 'node:path'
 import {probeMachine} from './machine.mjs'
@@ -36,7 +36,7 @@ const jobs = {
   ttk: (folder) => `cd ${quote(folder)} && bash job.sh >/dev/null 2>&1`
 }
 
-function hyperfine(command, prepare, count, name) {
+function hyperfine(command, count, name, prepare) {
   const exported = join(corpora, `${name}.json`)
   execFileSync('hyperfine', ['--style', 'none', '--runs', String(count), ...(prepare ? ['--prepare', prepare] : []), '--export-json', exported, command], {stdio: ['ignore', 'ignore', 'inherit']})
   return JSON.parse(readFileSync(exported, 'utf8')).results[0].median
@@ -47,13 +47,21 @@ function peakRss(command) {
   return Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(report)?.[1] ?? 0) / 1024
 }
 
-/** The reset of a tool's copy of a corpus to its pristine state, or undefined where the tool has none. */
-function resetOf(name, tool) {
-  const source = tool.startsWith('interlinear') ? 'interlinear' : tool
-  const folder = join(corpora, name, source)
-  const pristine = join(`${join(corpora, name)}.pristine`, source)
+// Every timed run gets a fresh copy of its corpus, and the copies are deleted only when the benchmark is
+// done: on ext4, creating files within minutes of deleting thousands makes the kernel search past the
+// recently deleted inodes (`recently_deleted` in a kernel profile), which the tool that writes the most
+// files pays most for (500 languages: 3.3 s after `rm -rf` of the last run's copy, 1.6 s on a fresh disk).
+const scratch = mkdtempSync(join(corpora, '.runs-'))
+let copies = 0
+
+/** A fresh copy of a tool's pristine corpus, or undefined where the tool has none. */
+function freshCopy(name, tool) {
+  const pristine = join(`${join(corpora, name)}.pristine`, tool.startsWith('interlinear') ? 'interlinear' : tool)
   if (!existsSync(pristine)) return undefined
-  return {folder, reset: `rm -rf ${quote(folder)} && cp -r ${quote(pristine)} ${quote(folder)}`}
+  const folder = join(scratch, `${name}-${tool}-${copies++}`)
+  // Flushed before the run: the copy's writeback is not the run's.
+  execFileSync('bash', ['-c', `cp -r ${quote(pristine)} ${quote(folder)} && sync`])
+  return folder
 }
 
 const median = (values) => {
@@ -68,43 +76,41 @@ const median = (values) => {
  * during the benchmark (this one does, by tens of percent within minutes) weighs on every tool alike.
  */
 function measureCorpus(name) {
-  const commands = Object.keys(jobs).flatMap((tool) => {
-    const found = resetOf(name, tool)
-    return found ? [{tool, command: jobs[tool](found.folder), reset: found.reset}] : []
-  })
+  const tools = Object.keys(jobs).filter((tool) => existsSync(join(`${join(corpora, name)}.pristine`, tool.startsWith('interlinear') ? 'interlinear' : tool)))
+  const commands = tools.map((tool) => ({tool, command: (folder) => jobs[tool](folder)}))
   if (name.startsWith('big-')) {
     const source = join(`${join(corpora, name)}.pristine`, 'interlinear', 'source', 'doc.md')
-    commands.push({tool: 'remark', command: `node ${quote(join(bench, 'remark-baseline.mjs'))} ${quote(source)}`})
-    commands.push({tool: 'remark-commonmark', command: `node ${quote(join(bench, 'remark-baseline.mjs'))} --commonmark ${quote(source)}`})
+    commands.push({tool: 'remark', command: () => `node ${quote(join(bench, 'remark-baseline.mjs'))} ${quote(source)}`})
+    commands.push({tool: 'remark-commonmark', command: () => `node ${quote(join(bench, 'remark-baseline.mjs'))} --commonmark ${quote(source)}`})
   }
+  const run = (tool, command) => command(tools.includes(tool) ? freshCopy(name, tool) : undefined)
   const times = Object.fromEntries(commands.map(({tool}) => [tool, []]))
   for (let round = 0; round < runs; round++) {
     for (const [index] of commands.entries()) {
-      const {tool, command, reset} = commands[(index + round) % commands.length]
+      const {tool, command} = commands[(index + round) % commands.length]
       // Translate Toolkit takes half a minute a run on 100 languages: three runs.
       if (tool === 'ttk' && name === 'statement-100' && times.ttk.length >= 3) continue
-      times[tool].push(hyperfine(command, reset, 1, `${name}-${tool}`))
+      times[tool].push(hyperfine(run(tool, command), 1, `${name}-${tool}`))
     }
   }
   const results = {}
-  for (const {tool, command, reset} of commands) {
-    if (reset) execFileSync('bash', ['-c', reset])
-    results[tool] = tool.startsWith('remark') ? median(times[tool]) : {median: median(times[tool]), rss: peakRss(command)}
+  for (const {tool, command} of commands) {
+    results[tool] = tool.startsWith('remark') ? median(times[tool]) : {median: median(times[tool]), rss: peakRss(run(tool, command))}
   }
   return results
 }
 
 /** Warm rebuilds after the job: nothing changed, and one segment of one language edited before each run. */
 function measureWarm(name) {
-  const folder = join(corpora, name, 'interlinear')
-  execFileSync('bash', ['-c', `rm -rf ${quote(folder)} && cp -r ${quote(join(`${join(corpora, name)}.pristine`, 'interlinear'))} ${quote(folder)} && ${jobs.interlinear(folder)}`])
+  const folder = freshCopy(name, 'interlinear')
+  execFileSync('bash', ['-c', jobs.interlinear(folder)])
   const build = interlinear(folder, 'build')
-  const unchanged = hyperfine(build, undefined, runs, `${name}-warm`)
+  const unchanged = hyperfine(build, runs, `${name}-warm`)
   const language = readdirSync(join(folder, 'translations')).sort()[0]
   const file = join(folder, 'translations', language, readdirSync(join(folder, 'translations', language)).find((entry) => entry.endsWith('.md')))
   // Each run appends a word to the first translation of the file: a real change every time.
   const edit = `perl -0pi -e 's/(<!-- segment [^\\n]*-->\\n>[^\\n]*\\n\\n[^\\n]+)/$1 x/' ${quote(file)}`
-  const edited = hyperfine(build, edit, runs, `${name}-edit`)
+  const edited = hyperfine(build, runs, `${name}-edit`, edit)
   return {unchanged, edited, rss: peakRss(build)}
 }
 
@@ -121,6 +127,7 @@ for (const name of names) {
 }
 
 probes.push(await probeMachine())
+rmSync(scratch, {recursive: true, force: true})
 
 const seconds = (value) => (value === undefined ? '—' : `${value.toFixed(3)} s`)
 const ratio = (a, b) => (a === undefined || b === undefined ? '—' : `${(a / b).toFixed(1)}×`)

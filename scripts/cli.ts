@@ -106,7 +106,7 @@ const commands: Record<string, Command> = {
       width: {type: 'string', value: 'N', description: `wrap plain text at N terminal columns, 20 to 1000 (default: ${defaults.width})`},
       stale: {type: 'string', default: 'fallback', value: 'POLICY', description: 'stale and needs-review translations: `fallback` to the next language (default) or `keep` them, marked as outdated'},
       pseudo: {type: 'boolean', description: 'also build the pseudo-locale qps-ploc, to test layouts with longer, accented text'},
-      jobs: {type: 'string', value: 'N', description: 'render with N threads (default: as many as the number of pages pays for, up to the cores)'},
+      jobs: {type: 'string', value: 'N', description: 'use N threads: one writes the output files, the others render (default: as many as the number of pages pays for, up to the cores)'},
       shard: {type: 'string', value: 'I/N', description: 'render only the languages of shard I of N, for CI matrices: the N shards together write exactly the full build'},
       json: json('{"out", "files": [paths], "withheld": [coverage records]}, with "changes" (--update) and "check" {"diagnostics", "summary"} (--check)'),
       ...common

@@ -9,7 +9,7 @@ import type {Glossary} from '../check/rules/glossary.js'
 import {defaults, outputFormats, threadMarker} from '../config.js'
 import {failNow} from '../diagnostics.js'
 import {errors} from '../errors.js'
-import {cacheKey, outputsIntact, sha256, stampFiles, writeBuildCache, withoutStamps, type BuildCache, type CachedFile, type CachedPage, type OutputFile, type PageSummary} from '../io/build-cache.js'
+import {cacheKey, fileStamp, outputsIntact, sha256, writeBuildCache, withoutStamps, type BuildCache, type CachedFile, type CachedPage, type OutputFile, type PageSummary} from '../io/build-cache.js'
 import {parseProjectFiles, type LoadedProject} from '../io/load-project.js'
 import type {ProjectFiles} from '../io/read-project-files.js'
 import type {ProjectConfig} from '../io/read-config.js'
@@ -80,7 +80,9 @@ export async function buildProject(read: ProjectFiles, config: ProjectConfig, op
     result.files.sort(byPath)
     const segmentFiles = [...loaded.segmentFileBytes].flatMap(([language, files]) => [...files].map(([id, bytes]) => ({language, id, bytes})))
     const manifest = stringifyManifest(result.manifest)
-    const files = stampFiles(result.out, [...result.files, {path: 'manifest.json', sha256: sha256(manifest), size: Buffer.byteLength(manifest)}])
+    // Stamps as the pages were written (or found intact); the index and manifest are stamped now.
+    const stamps = new Map(Object.values(cache.pages).flatMap((page) => page.files.map((file) => [file.path, file.stamp] as const)))
+    const files = [...result.files, {path: 'manifest.json', sha256: sha256(manifest), size: Buffer.byteLength(manifest)}].map((file) => ({...file, stamp: stamps.get(file.path) ?? fileStamp(join(result.out, file.path)) ?? ''}))
     cache.last = {fingerprint: buildFingerprint({sources: read.sources, segmentFiles}, config, options, result.out), manifest, files}
     const failed = await flushed
     if (failed) throw failed.error

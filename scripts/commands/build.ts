@@ -38,7 +38,7 @@ export interface BuildOptions {
    * union of all shards' output is the full build, byte for byte.
    */
   shard?: {index: number; count: number}
-  /** Threads to render with (default: as many as the number of pages pays for, up to the cores). */
+  /** Threads to use: with two or more, one writes the output files and the others render (default: as many as the number of pages pays for, up to the cores). */
   jobs?: number
   /**
    * With HTML: also write the dashboard `status.html` and a review page `<lang>/<doc>.review.html` per

@@ -7,7 +7,7 @@ import {errors} from '../errors.js'
 import type {RuleCount} from '../render/render-dashboard.js'
 import type {StatusRow} from '../types.js'
 import {insideProject, type Project} from './project.js'
-import {assertRealFolders, writeOutputSync} from './write-atomic.js'
+import {assertRealFolders, stampOf, writeOutputSync} from './write-atomic.js'
 import {compareText} from '../order.js'
 
 /** Folder of the build cache in a project: git-ignored, safe to delete at any time. */
@@ -106,17 +106,12 @@ export function writeBuildCache(project: Project, cache: BuildCache): void {
 /** The stamp of a regular file (see `CachedFile`); `undefined` when it is missing or not a regular file. */
 export function fileStamp(path: string): string | undefined {
   const stats = lstatSync(path, {bigint: true, throwIfNoEntry: false})
-  return stats?.isFile() ? `${stats.dev}:${stats.ino}:${stats.mtimeNs}:${stats.size}` : undefined
+  return stats?.isFile() ? stampOf(stats) : undefined
 }
 
 /** Cached files as a build reports them: without their stamps. */
 export function withoutStamps(files: readonly CachedFile[]): OutputFile[] {
   return files.map(({stamp: _stamp, ...file}) => file)
-}
-
-/** `files` of `out` with their stamps, as they are now on disk. */
-export function stampFiles(out: string, files: readonly OutputFile[]): CachedFile[] {
-  return files.map((file) => ({...file, stamp: fileStamp(join(out, file.path)) ?? ''}))
 }
 
 /**

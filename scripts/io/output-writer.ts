@@ -16,13 +16,22 @@ export interface OutputJob {
   folderExists: boolean
 }
 
+// Pages are encoded here, one at a time, rather than each into a new buffer.
+let encoded = Buffer.allocUnsafe(1 << 16)
+
+function encode(text: string): Buffer {
+  // At most three bytes of UTF-8 for each UTF-16 code unit.
+  if (encoded.length < text.length * 3) encoded = Buffer.allocUnsafe(text.length * 3)
+  return encoded.subarray(0, encoded.write(text))
+}
+
 /**
  * Write one output file and describe it, stamp included. Build output can always be rebuilt: written
  * without flushing. An unchanged file is not written, so it keeps its modification time for tools that
  * watch dist/. The text is encoded once, for the comparison, the write and the checksum.
  */
 export function writeOutputFile({out, path, text, within, folderExists}: OutputJob): CachedFile {
-  const bytes = Buffer.from(text)
+  const bytes = encode(text)
   const target = join(out, path)
   let current: Buffer | undefined
   try {
@@ -30,8 +39,8 @@ export function writeOutputFile({out, path, text, within, folderExists}: OutputJ
   } catch {
     // Not there yet.
   }
-  if (current === undefined || !bytes.equals(current)) writeOutputSync(target, bytes, within)
-  return {path, sha256: sha256(bytes), size: bytes.length, stamp: fileStamp(target) ?? ''}
+  const stamp = current !== undefined && bytes.equals(current) ? fileStamp(target) : writeOutputSync(target, bytes, within, !folderExists)
+  return {path, sha256: sha256(bytes), size: bytes.length, stamp: stamp ?? ''}
 }
 
 /** Writes a build's output files, in the order given. */

@@ -1,5 +1,5 @@
 import {randomBytes} from 'node:crypto'
-import {closeSync, lstatSync, mkdirSync, openSync, renameSync, rmSync, writeSync} from 'node:fs'
+import {closeSync, fstatSync, lstatSync, mkdirSync, openSync, renameSync, rmSync, writeSync, type BigIntStats} from 'node:fs'
 import {mkdir, open, rename, rm} from 'node:fs/promises'
 import {basename, dirname, isAbsolute, join, relative, sep} from 'node:path'
 import {failNow} from '../diagnostics.js'
@@ -92,13 +92,22 @@ export async function writeAtomic(path: string, content: string | Uint8Array, op
 }
 
 /**
+ * The stamp of a regular file as a build leaves it: device, inode, modification time and size (see
+ * `CachedFile` in build-cache.ts).
+ */
+export function stampOf(stats: BigIntStats): string {
+  return `${stats.dev}:${stats.ino}:${stats.mtimeNs}:${stats.size}`
+}
+
+/**
  * `writeAtomic` for output that can always be rebuilt (dist/, caches): not flushed, and synchronous,
  * since hundreds of small files are written several times faster without a thread-pool round trip
  * per system call. Readers still never see half a file. The caller checks the folders (`assertRealFolders`)
- * once, not once per file.
+ * once, not once per file; in a folder it found missing (`fresh`), there is no link to look for at the file either.
+ * Returns the file's stamp, taken from the open file (a rename keeps it).
  */
-export function writeOutputSync(path: string, content: string | Uint8Array, within?: string): void {
-  refuseSymlink(path, within)
+export function writeOutputSync(path: string, content: string | Uint8Array, within?: string, fresh = false): string {
+  if (!fresh) refuseSymlink(path, within)
   const temporary = temporaryPath(path)
   let descriptor: number
   try {
@@ -111,8 +120,10 @@ export function writeOutputSync(path: string, content: string | Uint8Array, with
   try {
     const bytes = typeof content === 'string' ? Buffer.from(content) : content
     for (let written = 0; written < bytes.length; ) written += writeSync(descriptor, bytes, written)
+    const stamp = stampOf(fstatSync(descriptor, {bigint: true}))
     closeSync(descriptor)
     renameSync(temporary, path)
+    return stamp
   } catch (error) {
     try {
       closeSync(descriptor)
