@@ -12,6 +12,7 @@ import {existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import {cpus, totalmem} from 'node:os'
 import {join} from 'node:path'
 import {probeMachine} from './machine.mjs'
+import {median} from './median.mjs'
 
 const bench = new URL('.', import.meta.url).pathname
 const corpora = join(bench, 'corpora')
@@ -62,12 +63,6 @@ function freshCopy(name, tool) {
   // Flushed before the run: the copy's writeback is not the run's.
   execFileSync('bash', ['-c', `cp -r ${quote(pristine)} ${quote(folder)} && sync`])
   return folder
-}
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const middle = Math.floor(sorted.length / 2)
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
 }
 
 /**
