@@ -1,10 +1,10 @@
-import {readFileSync} from 'node:fs'
+import {lstatSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {Worker} from 'node:worker_threads'
 import {sha256} from '../checksum.js'
 import {threadMarker} from '../config.js'
-import {fileStamp, type CachedFile} from './build-cache.js'
-import {writeOutputSync} from './write-atomic.js'
+import type {CachedFile} from './build-cache.js'
+import {stampOf, writeOutputSync} from './write-atomic.js'
 
 /** One output file to write: `path` under the folder `out`, which must stay within `within`. */
 export interface OutputJob {
@@ -33,14 +33,11 @@ function encode(text: string): Buffer {
 export function writeOutputFile({out, path, text, within, folderExists}: OutputJob): CachedFile {
   const bytes = encode(text)
   const target = join(out, path)
-  let current: Buffer | undefined
-  try {
-    if (folderExists) current = readFileSync(target)
-  } catch {
-    // Not there yet.
-  }
-  const stamp = current !== undefined && bytes.equals(current) ? fileStamp(target) : writeOutputSync(target, bytes, within, !folderExists)
-  return {path, sha256: sha256(bytes), size: bytes.length, stamp: stamp ?? ''}
+  // Only a regular file of the same size is read: a link (to a device that never ends, say) is refused by the write.
+  const stats = folderExists ? lstatSync(target, {bigint: true, throwIfNoEntry: false}) : undefined
+  const unchanged = stats !== undefined && stats.isFile() && stats.size === BigInt(bytes.length) && bytes.equals(readFileSync(target))
+  const stamp = unchanged ? stampOf(stats) : writeOutputSync(target, bytes, within, !folderExists)
+  return {path, sha256: sha256(bytes), size: bytes.length, stamp}
 }
 
 /** Writes a build's output files, in the order given. */

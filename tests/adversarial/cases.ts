@@ -130,6 +130,8 @@ export const cases: Case[] = [
   // Symlinks that would send a write outside the project.
   {name: 'dist is a symlink outside', setup: {symlink: ['<outside>', 'dist']}, outcome: 'rejected', message: /Symbolic links are refused/},
   {name: 'a language folder of dist is a symlink outside', setup: {prebuild: true, symlink: ['<outside>', 'dist/es']}, outcome: 'rejected', message: /Symbolic links are refused/},
+  // Read to compare with the new page, it would never end.
+  {name: 'an output file of dist is a symlink to a device that never ends', setup: {prebuild: true, symlink: ['/dev/zero', 'dist/es/statement.html']}, outcome: 'rejected', message: /Symbolic links are refused/, maxSeconds: 20},
   {name: 'the build cache is a symlink outside', setup: {symlink: ['<outside>', '.interlinear-cache']}, outcome: 'rejected', message: /Symbolic links are refused/},
   {name: 'translations is a symlink outside (update)', setup: {symlink: ['<outside>/translations', 'translations'], move: true, source: (text) => `${text}\nA new paragraph to write.\n`, command: ['update']}, outcome: 'rejected', message: /Symbolic links are refused/},
   {name: 'translations is a symlink outside (init)', setup: {symlink: ['<outside>/translations', 'translations'], move: true, command: ['init', 'de']}, outcome: 'rejected', message: /Symbolic links are refused/},
