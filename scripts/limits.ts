@@ -17,6 +17,8 @@ export const limits = {
    * over 40 s), so a paragraph within the line limit could still stall a run.
    */
   maxInlineMarkers: 2_000,
+  /** Largest file Interlinear wrote and reads back: the build cache, `dist/manifest.json`. */
+  maxOwnFileBytes: 256 * 1024 * 1024,
   /** Largest `release/index.json`: it holds a hash per segment, language and release. */
   maxReleaseIndexBytes: 256 * 1024 * 1024,
   /** Largest unpacked release archive read to carry a translation forward. */

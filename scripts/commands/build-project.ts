@@ -1,7 +1,7 @@
-import {existsSync, readFileSync} from 'node:fs'
+import {existsSync} from 'node:fs'
 import {availableParallelism} from 'node:os'
 import {Worker} from 'node:worker_threads'
-import {readFile, rm} from 'node:fs/promises'
+import {rm} from 'node:fs/promises'
 import {dirname, join, relative, resolve, sep} from 'node:path'
 import {compareRecords, findingRecords, type FindingRecord} from '../check/format-findings.js'
 import {checkSegmentFile} from '../check/run-checks.js'
@@ -11,6 +11,7 @@ import {failNow} from '../diagnostics.js'
 import {errors} from '../errors.js'
 import {cacheKey, fileStamp, outputsIntact, sha256, writeBuildCache, withoutStamps, type BuildCache, type CachedFile, type CachedPage, type OutputFile, type PageSummary} from '../io/build-cache.js'
 import {parseProjectFiles, type LoadedProject} from '../io/load-project.js'
+import {readOwnFile} from '../io/read-text.js'
 import type {ProjectFiles} from '../io/read-project-files.js'
 import type {ProjectConfig} from '../io/read-config.js'
 import type {SourceDocument, StatusRow} from '../types.js'
@@ -290,7 +291,7 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
   await Promise.all(writing)
   if (failure) throw failure.error
   if (writeShared) {
-    await removeStaleOutputs(out, new Set(listed))
+    await removeStaleOutputs(out, within, new Set(listed))
     writeOutput(out, 'manifest.json', stringifyManifest(manifest), within)
   }
   // Pages of other languages (a build with --lang or --shard) stay cached.
@@ -429,12 +430,17 @@ function coverageRecord(page: LocalizedDocument, published: boolean): CoverageRe
 }
 
 /** Delete files a previous build listed in its manifest that this build does not write (a language now withheld). */
-async function removeStaleOutputs(out: string, current: ReadonlySet<string>): Promise<void> {
-  const previous = await readFile(join(out, 'manifest.json'), 'utf8').then(
-    (text) => (JSON.parse(text) as Partial<Manifest>).files ?? [],
-    () => []
-  )
-  for (const file of previous) {
+async function removeStaleOutputs(out: string, within: string, current: ReadonlySet<string>): Promise<void> {
+  const path = join(out, 'manifest.json')
+  const bytes = readOwnFile(path, relative(within, path).split(sep).join('/'))
+  let previous: unknown
+  try {
+    previous = (JSON.parse(bytes?.toString('utf8') ?? '') as Partial<Manifest> | null)?.files
+  } catch {
+    // None, or not one a build wrote: nothing to remove.
+  }
+  for (const file of Array.isArray(previous) ? (previous as unknown[]) : []) {
+    if (typeof file !== 'object' || file === null || !('path' in file)) continue
     // Only plain relative paths the build itself writes; a tampered manifest cannot point elsewhere.
     if (typeof file.path === 'string' && /^(?:[A-Za-z0-9-]+\/)?[A-Za-z0-9_-]+(?:\.review)?\.(?:html|md|txt)$/.test(file.path) && !current.has(file.path)) {
       await rm(join(out, file.path), {force: true})

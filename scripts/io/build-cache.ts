@@ -1,5 +1,5 @@
 import {createHash} from 'node:crypto'
-import {lstatSync, readFileSync} from 'node:fs'
+import {lstatSync} from 'node:fs'
 import {dirname, join} from 'node:path'
 import {sha256} from '../checksum.js'
 import {failNow} from '../diagnostics.js'
@@ -7,6 +7,7 @@ import {errors} from '../errors.js'
 import type {RuleCount} from '../render/render-dashboard.js'
 import type {StatusRow} from '../types.js'
 import {insideProject, type Project} from './project.js'
+import {readOwnFile} from './read-text.js'
 import {assertRealFolders, stampOf, writeOutputSync} from './write-atomic.js'
 import {compareText} from '../order.js'
 
@@ -69,7 +70,8 @@ export function cacheKey(...parts: (string | Uint8Array)[]): string {
 // Build outputs and releases checksum their files alike.
 export {sha256}
 
-const cachePath = (project: Project) => insideProject(project, cacheDir, 'build.json')
+const cacheFile = 'build.json'
+const cachePath = (project: Project) => insideProject(project, cacheDir, cacheFile)
 
 /**
  * Read the build cache. It is only a hint: a missing, unreadable or malformed cache (or one written
@@ -79,9 +81,10 @@ const cachePath = (project: Project) => insideProject(project, cacheDir, 'build.
 export function readBuildCache(project: Project): BuildCache {
   // Refused before the build writes anything: its write would go wherever the link points.
   if (lstatSync(insideProject(project, cacheDir), {throwIfNoEntry: false})?.isSymbolicLink()) failNow(cacheDir, errors.symlink())
+  const bytes = readOwnFile(cachePath(project), `${cacheDir}/${cacheFile}`)
   let data: unknown
   try {
-    data = JSON.parse(readFileSync(cachePath(project), 'utf8'))
+    data = JSON.parse(bytes?.toString('utf8') ?? '')
   } catch {
     return {pages: {}}
   }

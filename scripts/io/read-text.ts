@@ -1,7 +1,7 @@
 import {isUtf8} from 'node:buffer'
 import {closeSync, constants, fstatSync, lstatSync, openSync, readSync} from 'node:fs'
 import {errors} from '../errors.js'
-import {failNow} from '../diagnostics.js'
+import {InputError, failNow} from '../diagnostics.js'
 import {limits} from '../limits.js'
 
 // Finds where bad bytes start, once `isUtf8` has said there are some.
@@ -23,7 +23,7 @@ export function readText(absolutePath: string, displayPath: string): string {
  * Synchronous: projects are hundreds of small files, read several times faster without a thread-pool
  * round trip per system call.
  */
-export function readBytes(absolutePath: string, displayPath: string): Buffer {
+export function readBytes(absolutePath: string, displayPath: string, maxBytes: number = limits.maxFileBytes): Buffer {
   let descriptor: number
   try {
     // O_NOFOLLOW: a symlink swapped in after any check is still not followed.
@@ -35,7 +35,7 @@ export function readBytes(absolutePath: string, displayPath: string): Buffer {
   try {
     const stats = fstatSync(descriptor)
     if (!stats.isFile()) failNow(displayPath, errors.notAFile(stats.isDirectory() ? 'a folder' : 'a special file'))
-    if (stats.size > limits.maxFileBytes) failNow(displayPath, errors.fileTooLarge(stats.size, limits.maxFileBytes))
+    if (stats.size > maxBytes) failNow(displayPath, errors.fileTooLarge(stats.size, maxBytes))
     const bytes = Buffer.allocUnsafe(stats.size)
     let length = 0
     while (length < bytes.length) {
@@ -46,6 +46,20 @@ export function readBytes(absolutePath: string, displayPath: string): Buffer {
     return bytes.subarray(0, length)
   } finally {
     closeSync(descriptor)
+  }
+}
+
+/**
+ * The bytes of a file Interlinear wrote and reads back (the build cache, `dist/manifest.json`), or
+ * `undefined` when it cannot be read (there is none yet, say). Read as `readBytes` reads: a symbolic
+ * link or special file put there (to a device that never ends, say) is refused, not followed.
+ */
+export function readOwnFile(absolutePath: string, displayPath: string): Buffer | undefined {
+  try {
+    return readBytes(absolutePath, displayPath, limits.maxOwnFileBytes)
+  } catch (error) {
+    if (error instanceof InputError) throw error
+    return undefined
   }
 }
 
