@@ -10,7 +10,7 @@ import {defaults, exchangeFormats, outputFormats} from './config.js'
 import {InputError} from './diagnostics.js'
 import type {Project} from './io/project.js'
 import {createPaint} from './terminal/color.js'
-import type {Output} from './terminal/output.js'
+import {fileSystemError, isFileSystemError, type Output} from './terminal/output.js'
 import {createProgress} from './terminal/progress.js'
 
 /** Exit codes, set in one place: success, a check failed, usage error or bad input. */
@@ -520,6 +520,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (error instanceof InputError) {
       const {reporter} = await import('vfile-reporter')
       io.stderr(`${reporter(error.files, {color: io.color})}\n`)
+      return exit.usage
+    }
+    if (isFileSystemError(error)) {
+      io.stderr(fileSystemError(error))
       return exit.usage
     }
     throw error

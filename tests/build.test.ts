@@ -183,6 +183,22 @@ describe('build safety', () => {
     const tree = await page(root, 'dist/en/statement.html')
     expect(selectAll('nav a', tree).map((link) => attribute(link, 'lang'))).toEqual(['en'])
   })
+
+  it('reports an output folder the file system refuses as such: the call, the path and why, exit 2, no stack trace, no hang', async () => {
+    const root = await makeProject()
+    await cli(['init', 'es'], root)
+    const elsewhere = await mkdtemp(join(tmpdir(), 'interlinear-refused-'))
+    await writeFile(join(elsewhere, 'a-file'), 'not a folder\n')
+    // A folder under a file, outside the project; and, on Linux, one /proc will not make, where Node's recursive mkdir retries forever.
+    const refused: [string, RegExp][] = [[join(elsewhere, 'a-file', 'out'), /could not (?:lstat|mkdir) .*a-file\/out.*\(ENOTDIR\)/], ...(process.platform === 'linux' ? [['/proc/interlinear-refused', /could not mkdir \/proc\/interlinear-refused: .*\(ENOENT\)/] as [string, RegExp]] : [])]
+    for (const [out, message] of refused) {
+      const run = await cli(['build', '--out', out], root)
+      expect(run.code).toBe(2)
+      expect(run.stderr).toMatch(message)
+      expect(run.stderr).toContain('Check that the folder exists and may be written')
+      expect(run.stderr).not.toMatch(/internal error|\n\s+at /)
+    }
+  })
 })
 
 describe('structure survives translation', () => {

@@ -1,6 +1,6 @@
 import {execFile} from 'node:child_process'
 import {randomBytes} from 'node:crypto'
-import {lstat, mkdir, readFile, rename, rm} from 'node:fs/promises'
+import {lstat, readFile, rename, rm} from 'node:fs/promises'
 import {join} from 'node:path'
 import {promisify} from 'node:util'
 import {sha256} from '../checksum.js'
@@ -14,7 +14,7 @@ import type {FileRecord, ReleaseIndex, ReleaseRecord} from '../release/release-r
 import {stringifyReleaseIndex} from '../release/stringify-release-index.js'
 import {readTarGz} from '../release/tar-gz.js'
 import {decodeText} from './read-text.js'
-import {writeAtomic} from './write-atomic.js'
+import {makeFolders, writeAtomic} from './write-atomic.js'
 
 const indexName = 'index.json'
 
@@ -121,7 +121,7 @@ export async function differingArtifacts(folder: string, base: string, files: re
 export async function writeRelease(folder: string, base: string, files: readonly ArchiveFile[], archives: readonly ArchiveFile[], index: ReleaseIndex): Promise<void> {
   const target = join(folder, base)
   const temporary = join(folder, `.${base}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
-  await mkdir(temporary, {recursive: true})
+  makeFolders(temporary)
   try {
     for (const file of files) await writeAtomic(join(temporary, file.path), file.content)
     const replaced = `${temporary}.old`
@@ -139,6 +139,6 @@ export async function writeRelease(folder: string, base: string, files: readonly
 /** A scratch folder inside the releases folder (hidden, removed by `dispose`), for the build. */
 export async function scratchFolder(folder: string): Promise<{path: string; dispose: () => Promise<void>}> {
   const path = join(folder, `.build.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
-  await mkdir(path, {recursive: true})
+  makeFolders(path)
   return {path, dispose: () => rm(path, {recursive: true, force: true})}
 }

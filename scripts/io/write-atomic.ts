@@ -1,6 +1,6 @@
 import {randomBytes} from 'node:crypto'
 import {closeSync, fstatSync, lstatSync, mkdirSync, openSync, renameSync, rmSync, writeSync, type BigIntStats} from 'node:fs'
-import {mkdir, open, rename, rm} from 'node:fs/promises'
+import {open, rename, rm} from 'node:fs/promises'
 import {basename, dirname, isAbsolute, join, relative, sep} from 'node:path'
 import {failNow} from '../diagnostics.js'
 import {errors} from '../errors.js'
@@ -42,6 +42,23 @@ export function assertRealFolders(within: string, folder: string): boolean {
   return true
 }
 
+/**
+ * Create `folder` and its missing parents, one at a time. Node's recursive `mkdir` retries forever
+ * where a parent exists but refuses children (`--out /proc/x`); this fails with that refusal.
+ */
+export function makeFolders(folder: string): void {
+  const missing: string[] = []
+  for (let current = folder; dirname(current) !== current && lstatSync(current, {throwIfNoEntry: false}) === undefined; current = dirname(current)) missing.push(current)
+  for (const path of missing.reverse()) {
+    try {
+      mkdirSync(path)
+    } catch (error) {
+      // Made meanwhile by another writer (the output thread, say).
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+    }
+  }
+}
+
 // Unique per process (the random part tells apart processes that reuse a PID), without a random draw per file.
 const temporaryTag = `${process.pid}.${randomBytes(4).toString('hex')}`
 let temporaryCount = 0
@@ -71,7 +88,7 @@ export async function writeAtomic(path: string, content: string | Uint8Array, op
   // The folder usually exists: create it only when the first attempt says it does not.
   const handle = await open(temporary, 'wx', 0o644).catch(async (error: NodeJS.ErrnoException) => {
     if (error.code !== 'ENOENT') throw error
-    await mkdir(folder, {recursive: true})
+    makeFolders(folder)
     return open(temporary, 'wx', 0o644)
   })
   try {
@@ -114,7 +131,7 @@ export function writeOutputSync(path: string, content: string | Uint8Array, with
     descriptor = openSync(temporary, 'wx', 0o644)
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
-    mkdirSync(dirname(path), {recursive: true})
+    makeFolders(dirname(path))
     descriptor = openSync(temporary, 'wx', 0o644)
   }
   try {

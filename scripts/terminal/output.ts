@@ -20,7 +20,23 @@ export interface Output {
   quiet: boolean
 }
 
-/** The report of an unexpected error (a bug, or a system failure such as a full disk): with its stack, to be reported. */
+/** An error of a file system call (`open`, `mkdir`…): it names the call and the path. */
+export type FileSystemError = NodeJS.ErrnoException & {code: string; syscall: string}
+
+/** Whether `error` is the file system refusing a read or write (permissions, a full disk, a read-only folder), not a bug. */
+export function isFileSystemError(error: unknown): error is FileSystemError {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && typeof (error as NodeJS.ErrnoException).syscall === 'string'
+}
+
+/** What a user reads when the file system refuses a read or write: the call, the path, why, and what to check. */
+export function fileSystemError(error: FileSystemError): string {
+  // Node.js writes `EPERM: operation not permitted, mkdir '/sys/x'`: keep the reason.
+  const reason = error.message.replace(/^[A-Z0-9]+: /, '').replace(/, \w+ '.*'$/s, '')
+  const path = error.path === undefined ? '' : ` ${error.path}`
+  return `interlinear: could not ${error.syscall}${path}: ${reason} (${error.code})\nCheck that the folder exists and may be written, and that the disk has room.\n`
+}
+
+/** The report of an unexpected error (a bug): with its stack, to be reported. */
 export function internalError(error: unknown): string {
   return `interlinear: internal error, please report it:\n${error instanceof Error ? error.stack ?? error.message : String(error)}\n`
 }
