@@ -5,7 +5,7 @@ import {defaults} from '../config.js'
 import {InputError} from '../diagnostics.js'
 import {assertLanguageTag, type Project} from '../io/project.js'
 import type {StalePolicy} from '../merge/merge-translations.js'
-import {internalError, type Output} from '../terminal/output.js'
+import {fileSystemError, internalError, isFileSystemError, type Output} from '../terminal/output.js'
 import {changedFindings} from '../watch/changed-findings.js'
 import {decoratePage} from '../watch/decorate-page.js'
 import {createEventHub, liveReloadPath} from '../watch/live-reload.js'
@@ -70,10 +70,11 @@ export async function watch(project: Project, options: WatchOptions, output: Out
       hub.send({failed: false, changed})
     } catch (error) {
       progress?.clear()
-      // Not a user mistake (a bug, or dist/ not writable): reported in full, and watching goes on.
+      // A file the file system refuses (dist/ not writable) as `main` reports it; a bug in full. Watching goes on.
       const files = error instanceof InputError ? error.files : undefined
       failure = files ? findingRecords(files).map((record) => formatFinding(record)).join('\n') : String(error)
-      output.stderr(`${files ? `${reporter(files, {color: output.color})}\n` : internalError(error)}${paint.stderr('red', 'build failed')}${cause}: still serving the last good build; fix the file and save\n`)
+      const report = files ? `${reporter(files, {color: output.color})}\n` : isFileSystemError(error) ? fileSystemError(error) : internalError(error)
+      output.stderr(`${report}${paint.stderr('red', 'build failed')}${cause}: still serving the last good build; fix the file and save\n`)
       hub.send({failed: true, changed: []})
       return
     }
