@@ -13,7 +13,7 @@ import {createPaint} from './terminal/color.js'
 import {fileSystemError, isFileSystemError, type Output} from './terminal/output.js'
 import {createProgress} from './terminal/progress.js'
 
-/** Exit codes, set in one place: success, a check failed, usage error or bad input. */
+/** Exit codes, set in one place: success, a check failed, usage error or bad input (or a file the file system refuses). A bug exits 70 (bin.ts). */
 const exit = {ok: 0, failed: 1, usage: 2} as const
 
 /** Output streams and terminal of one CLI run, so tests can run it in-process. */
