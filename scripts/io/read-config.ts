@@ -1,6 +1,7 @@
 import {lstat, readFile} from 'node:fs/promises'
 import {failNow} from '../diagnostics.js'
 import {errors} from '../errors.js'
+import {limits} from '../limits.js'
 import {languageTagProblem, insideProject, type Project} from './project.js'
 
 /** Project settings from the optional `interlinear.json` at the project root. */
@@ -30,6 +31,7 @@ export async function readConfig(project: Project): Promise<ProjectConfig> {
   const stats = await lstat(path).catch(() => undefined)
   if (stats === undefined) return {fallbacks: {}}
   if (!stats.isFile()) failNow(configName, errors.symlink())
+  if (stats.size > limits.maxFileBytes) failNow(configName, errors.fileTooLarge(stats.size, limits.maxFileBytes))
   let data: unknown
   try {
     data = JSON.parse(await readFile(path, 'utf8'))

@@ -163,6 +163,7 @@ export const cases: Case[] = [
   {name: 'bidi override characters', setup: {translation: 'Texto \u202egnp.exe\u202c y \u2066aislado\u2069.'}, outcome: 'harmless'},
   // Huge and deep input, refused before parsing.
   {name: 'huge file', setup: {segmentFile: (text) => text + 'x'.repeat(9 * 1024 * 1024)}, outcome: 'rejected', message: /over the limit/},
+  {name: 'huge interlinear.json', setup: {files: {'interlinear.json': `{"fallbacks": {}, "x": "${'x'.repeat(9 * 1024 * 1024)}"}`}}, outcome: 'rejected', message: /over the limit/, maxSeconds: 10, maxHeapMb: 64},
   {name: '50 MB segment file', setup: {segmentFile: (text) => text + `${'x'.repeat(1023)}\n`.repeat(50 * 1024)}, outcome: 'rejected', line: 1, message: /over the limit/, maxSeconds: 5, maxHeapMb: 32},
   {name: 'huge line', setup: {translation: 'x '.repeat(60_000)}, outcome: 'rejected', message: /characters long/},
   {name: '3,000 `>` on one line', setup: {segmentFile: (text) => `${text}\n${'>'.repeat(3000)} x\n`}, outcome: 'rejected', message: /nesting/, maxSeconds: 5, maxHeapMb: 32},
