@@ -5,6 +5,7 @@ import {execFileSync} from 'node:child_process'
 import {createHash} from 'node:crypto'
 import {mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
+import {fileURLToPath} from 'node:url'
 import {build} from 'esbuild'
 
 const scripts = new URL('.', import.meta.url).pathname
@@ -27,6 +28,34 @@ const withoutGrayMatterEngines = {
       contents: "const refuse = () => { throw new Error('gray-matter engines are disabled: Interlinear passes its own YAML engine') }\nmodule.exports = {safeLoad: refuse, load: refuse, safeDump: refuse, dump: refuse}",
       loader: 'js'
     }))
+  }
+}
+
+/**
+ * string-width makes its `Intl.Segmenter` when its module loads, and segments even a single character.
+ * The first `Intl` service of a process costs about 10 ms, which a run whose text is all narrow
+ * characters (scripts/render/column-width.ts) never needs: the segmenter is made on first use, and one
+ * code point, always one grapheme, is measured without it. Same widths; a string-width whose code no
+ * longer reads as expected fails the bundle.
+ */
+const lazyStringWidthSegmenter = {
+  name: 'lazy-string-width-segmenter',
+  setup(context) {
+    // Ours, not the older copy vfile-reporter brings (loaded only to report errors).
+    const ours = fileURLToPath(import.meta.resolve('string-width'))
+    context.onLoad({filter: /[\\/]string-width[\\/]index\.js$/}, async ({path}) => {
+      if (path !== ours) return undefined
+      const replacements = [
+        ['const segmenter = new Intl.Segmenter();', 'let made; const segmenter = {segment: (text) => (made ??= new Intl.Segmenter()).segment(text)};'],
+        ['of segmenter.segment(string))', 'of (string.length === 1 || (string.length === 2 && string.codePointAt(0) > 0xffff) ? [{segment: string}] : segmenter.segment(string)))']
+      ]
+      let contents = readFileSync(path, 'utf8')
+      for (const [from, to] of replacements) {
+        if (!contents.includes(from)) throw new Error(`bundle: string-width (${path}) no longer contains ${JSON.stringify(from)}`)
+        contents = contents.replace(from, to)
+      }
+      return {contents, loader: 'js'}
+    })
   }
 }
 
@@ -64,7 +93,7 @@ async function bundle(entry, name, parameters) {
     supported: {'regexp-unicode-property-escapes': true},
     legalComments: 'none',
     logLevel: 'warning',
-    plugins: [withoutGrayMatterEngines],
+    plugins: [withoutGrayMatterEngines, lazyStringWidthSegmenter],
     define: {__INTERLINEAR_CODE__: JSON.stringify(version), 'import.meta.url': '__bundleUrl'},
     // The script evaluates to a function of what a CommonJS module is given (see bin/load-bundle.js).
     banner: {js: `(function (${parameters}) {`},

@@ -374,3 +374,18 @@ describe('narrow text fast path', () => {
     for (const text of ['©', 'e\u0301', 'a\u200db', 'ب\u064e', '中', 'a\u00adb', '\u0600x']) expect(isNarrowText(text), text).toBe(false)
   })
 })
+
+describe('the bundled CLI', () => {
+  it('wraps wide, combining, emoji and astral text as the source does (its string-width makes the segmenter on first use and measures one code point without it)', async () => {
+    const {cli, makeProject, read} = await import('./helpers.js')
+    const paragraphs = [
+      '漢字とかなの文章は一文字ずつ折り返される。𠀀𠀁は二列、□は一列。',
+      'Cafe\u0301 na\u0308ive 👍🏽 and 🇫🇷 and 👨‍👩‍👧 with 각 jamo, ＡＢＣ fullwidth, ｶﾀｶﾅ halfwidth.',
+      'Mixed 한국어 text, עברית, العربية and ไทย: a long line that wraps.'
+    ]
+    const body = paragraphs.join('\n\n')
+    const root = await makeProject({'source/doc.md': `---\nlanguage: en\n---\n\n${body}\n`})
+    expect((await cli(['build', '--formats', 'txt', '--width', '24'], root)).code).toBe(0)
+    expect(await read(root, 'dist/en/doc.txt')).toBe(text(body, 24))
+  })
+})
