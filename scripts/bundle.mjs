@@ -10,12 +10,14 @@ import {build} from 'esbuild'
 
 const scripts = new URL('.', import.meta.url).pathname
 
-/** A hash of the code and its locked dependencies: build caches made by other code are never reused. */
+/** A hash of the code, its locked dependencies and the Node.js that runs it: build caches made by other code are never reused. */
 function codeVersion() {
   const hash = createHash('sha256')
   const files = readdirSync(scripts, {recursive: true}).map(String).filter((name) => /\.(?:ts|json|mjs)$/.test(name)).sort()
   for (const name of files) hash.update(`${name}\0`).update(readFileSync(join(scripts, name)))
   hash.update(readFileSync(new URL('../package-lock.json', import.meta.url)))
+  // Pages depend on the ICU of the Node.js that builds them (language names, grapheme segmentation).
+  hash.update(`${process.version} ${process.versions.icu} ${process.versions.unicode}`)
   return hash.digest('hex').slice(0, 16)
 }
 
@@ -60,6 +62,30 @@ const lazyStringWidthSegmenter = {
 }
 
 /**
+ * The name of every two- and three-letter language code in that language, where ICU has one, as
+ * `nativeName` (scripts/render/language-info.ts) would ask it: the pages of a project with plain codes
+ * then make no Intl service at all. Made by the ICU of the Node.js that bundles, which runs the CLI.
+ */
+function plainLanguageNames() {
+  const letters = 'abcdefghijklmnopqrstuvwxyz'
+  const names = {}
+  for (const first of letters) {
+    for (const second of letters) {
+      for (const code of [first + second, ...[...letters].map((third) => first + second + third)]) {
+        let name
+        try {
+          name = new Intl.DisplayNames([code, 'en'], {type: 'language', fallback: 'code'}).of(code)
+        } catch {
+          continue
+        }
+        if (name !== undefined && name !== code) names[code] = name
+      }
+    }
+  }
+  return names
+}
+
+/**
  * The bundle with every non-ASCII code unit written as `\uXXXX` (esbuild leaves them in regular
  * expressions), the same code in strings, regular expressions and identifiers: the loader then reads the
  * bundle as latin1, a copy instead of a UTF-8 decode, and V8 keeps it at one byte a character.
@@ -94,7 +120,7 @@ async function bundle(entry, name, parameters) {
     legalComments: 'none',
     logLevel: 'warning',
     plugins: [withoutGrayMatterEngines, lazyStringWidthSegmenter],
-    define: {__INTERLINEAR_CODE__: JSON.stringify(version), 'import.meta.url': '__bundleUrl'},
+    define: {__INTERLINEAR_CODE__: JSON.stringify(version), __INTERLINEAR_LANGUAGE_NAMES__: JSON.stringify(JSON.stringify(languageNames)), 'import.meta.url': '__bundleUrl'},
     // The script evaluates to a function of what a CommonJS module is given (see bin/load-bundle.js).
     banner: {js: `(function (${parameters}) {`},
     footer: {js: '})'}
@@ -106,6 +132,7 @@ async function bundle(entry, name, parameters) {
 }
 
 const version = codeVersion()
+const languageNames = plainLanguageNames()
 mkdirSync(new URL('../lib/', import.meta.url))
 // The CLI, and the entry of build's worker threads: a thread runs the same script (see bin.ts).
 await bundle('./bin.ts', 'interlinear.js', 'require, __bundleUrl')

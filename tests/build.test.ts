@@ -55,6 +55,28 @@ describe('build of the repository', async () => {
     }
   })
 
+  it('names a language ICU has no data for in English, a private-use one by its code, the same whatever the machine’s locale', async () => {
+    const project = await makeProject()
+    const tags = ['ab', 'es-419', 'haw', 'qaa', 'tlh']
+    for (const tag of tags) expect((await cli(['init', tag], project)).code).toBe(0)
+    const outputs: Record<string, string>[] = []
+    for (const locale of ['C', 'de_DE.UTF-8', 'tr_TR.UTF-8']) {
+      expect((await cli(['build', '--out', `out-${locale}`], project, {LANG: locale, LC_ALL: locale})).code).toBe(0)
+      const files = await listFiles(join(project, `out-${locale}`))
+      outputs.push(Object.fromEntries(await Promise.all(files.map(async (path) => [path, await read(project, `out-${locale}/${path}`)] as const))))
+    }
+    for (const output of outputs.slice(1)) expect(output).toEqual(outputs[0])
+    const menu = selectAll('nav a', await page(project, 'out-C/en/statement.html'))
+    expect(Object.fromEntries(menu.map((link) => [attribute(link, 'lang'), toString(link)]))).toEqual({
+      en: 'English',
+      ab: 'Abkhazian',
+      'es-419': 'español latinoamericano',
+      haw: 'ʻŌlelo Hawaiʻi',
+      qaa: 'qaa',
+      tlh: 'Klingon'
+    })
+  })
+
   it('marks drafts with a localized notice', async () => {
     expect(toString(select('.notice', await page(root, 'dist/es/statement.html'))!)).toBe('Esta traducción es un borrador: aún no ha sido revisada.')
     expect(select('.notice', await page(root, 'dist/en/statement.html'))).toBeUndefined()

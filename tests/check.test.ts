@@ -90,8 +90,15 @@ describe('check rules (failing and passing input)', () => {
 
   it('glossary: a source term without its required rendering', () => {
     const glossary = new Map([["People's War", ['guerra popular']]])
-    expect(checkGlossary("The People's War in Peru.", 'La guerra popular en el Perú.', glossary)).toBeUndefined()
-    expect(checkGlossary("The People's War in Peru.", 'La guerra del pueblo en el Perú.', glossary)).toBe("Glossary: “People's War” → “guerra popular”")
+    expect(checkGlossary("The People's War in Peru.", 'La guerra popular en el Perú.', glossary, 'es')).toBeUndefined()
+    expect(checkGlossary("The People's War in Peru.", 'La guerra del pueblo en el Perú.', glossary, 'es')).toBe("Glossary: “People's War” → “guerra popular”")
+  })
+
+  it('glossary: any case by the case rules of the translation’s language, not the machine’s', () => {
+    const glossary = new Map([['Istanbul', ['istanbul']]])
+    // Turkish lowers İ to i; other languages keep its dot (i̇), which is not the rendering.
+    expect(checkGlossary('The city of Istanbul.', 'İSTANBUL şehri.', glossary, 'tr')).toBeUndefined()
+    expect(checkGlossary('The city of Istanbul.', 'İSTANBUL şehri.', glossary, 'en')).toBe('Glossary: “Istanbul” → “istanbul”')
   })
 
   it('word diff shows old → new source', () => {

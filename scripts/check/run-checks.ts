@@ -161,5 +161,5 @@ function checkTranslation(file: VFile, entry: SegmentEntry, parsed: ParsedSource
   flag(unbalancedBrackets, checkBrackets(translationPlain))
   flag(whitespace, checkWhitespace(entry.translation))
   flag(lengthRatio, checkLengthRatio(sourcePlain, translationPlain, scope.language ?? ''))
-  if (glossary) flag(glossaryTerm, checkGlossary(sourcePlain, translationPlain, glossary))
+  if (glossary) flag(glossaryTerm, checkGlossary(sourcePlain, translationPlain, glossary, scope.language ?? ''))
 }

@@ -6,18 +6,38 @@
 const names = new Map<string, string>()
 const directions = new Map<string, 'ltr' | 'rtl'>()
 
-/** The name of `tag` in that language itself (`español`, `فارسی`), from Intl.DisplayNames. */
+// Made by the bundle from the same ICU (scripts/bundle.mjs): the name of every two- and three-letter
+// code that has one, as JSON. Making the first Intl service of a process costs about 10 ms; a project
+// whose tags are all plain codes makes none for its menus. From source (tests) there is none.
+declare const __INTERLINEAR_LANGUAGE_NAMES__: string | undefined
+let plainNames: Record<string, string> | undefined
+
+/**
+ * The name of `tag` in that language itself (`español`, `فارسی`), from Intl.DisplayNames. Where ICU has
+ * no data for the language, its English name (`Abkhazian`), never one in the machine's own locale, so
+ * that every machine builds the same pages; the code where it has no name at all (`qaa`).
+ */
 export function nativeName(tag: string): string {
   let name = names.get(tag)
   if (name === undefined) {
-    try {
-      name = new Intl.DisplayNames([tag], {type: 'language', fallback: 'code'}).of(tag) ?? tag
-    } catch {
-      name = tag
+    if (typeof __INTERLINEAR_LANGUAGE_NAMES__ === 'string' && /^[a-z]{2,3}$/.test(tag)) {
+      plainNames ??= JSON.parse(__INTERLINEAR_LANGUAGE_NAMES__) as Record<string, string>
+      name = Object.hasOwn(plainNames, tag) ? plainNames[tag]! : tag
+    } else {
+      name = displayName(tag)
     }
     names.set(tag, name)
   }
   return name
+}
+
+/** What `nativeName` asks ICU. The bundle's table is made by the same call (keep them alike). */
+function displayName(tag: string): string {
+  try {
+    return new Intl.DisplayNames([tag, 'en'], {type: 'language', fallback: 'code'}).of(tag) ?? tag
+  } catch {
+    return tag
+  }
 }
 
 // Scripts written right to left, for runtimes without Intl.Locale#textInfo.
