@@ -1,6 +1,5 @@
 // What this machine gives the benchmark, measured when it runs: Node.js start-up, how much a second
 // thread adds (for arithmetic, and for parsing, which allocates), and the cost of creating a file.
-// Two vCPUs that are hyperthreads of one core run arithmetic twice as fast, but not parsing.
 //
 //   node bench/machine.mjs        (bench/run.mjs runs it first and prints it with its tables)
 import {execFileSync} from 'node:child_process'
@@ -32,19 +31,28 @@ function timed(name) {
   return performance.now() - started
 }
 
-/** How many times faster two threads do one run each of `work[name]` than one thread does two, warmed up alike. */
+/**
+ * How many times faster two threads do one run each of `work[name]` than one thread does two. Every run
+ * is on a fresh worker warmed up alike (one run first): a main thread warmed up by earlier probes would
+ * be faster than any new thread, and a second probe in the same process would read as a slow machine.
+ */
 async function threadSpeedup(name) {
-  timed(name)
-  const alone = timed(name)
-  const thread = new Worker(new URL(import.meta.url), {workerData: name})
-  const message = () => new Promise((resolve) => thread.once('message', resolve))
-  await message()
-  const other = message()
-  thread.postMessage('go')
-  const mine = timed(name)
-  const together = Math.max(mine, await other)
-  await thread.terminate()
-  return (2 * alone) / together
+  const [alone] = await runTogether(name, 1)
+  const together = await runTogether(name, 2)
+  return (2 * alone) / Math.max(...together)
+}
+
+/** Milliseconds each of `count` fresh workers takes for one run of `work[name]`, all started at once. */
+async function runTogether(name, count) {
+  const workers = Array.from({length: count}, () => new Worker(new URL(import.meta.url), {workerData: name}))
+  try {
+    await Promise.all(workers.map((worker) => new Promise((resolve) => worker.once('message', resolve))))
+    const times = workers.map((worker) => new Promise((resolve) => worker.once('message', resolve)))
+    for (const worker of workers) worker.postMessage('go')
+    return await Promise.all(times)
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()))
+  }
 }
 
 /** Milliseconds to create, write and rename into place one small file, over 500 files in 100 new folders. */
@@ -79,7 +87,7 @@ export async function probeMachine() {
 }
 
 if (!isMainThread) {
-  // Warmed up like the main thread, then both start at once.
+  // Warmed up like every other worker, then started with them.
   timed(workerData)
   parentPort.once('message', () => parentPort.postMessage(timed(workerData)))
   parentPort.postMessage('ready')
