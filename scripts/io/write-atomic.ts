@@ -120,11 +120,11 @@ export function stampOf(stats: BigIntStats): string {
  * `writeAtomic` for output that can always be rebuilt (dist/, caches): not flushed, and synchronous,
  * since hundreds of small files are written several times faster without a thread-pool round trip
  * per system call. Readers still never see half a file. The caller checks the folders (`assertRealFolders`)
- * once, not once per file; in a folder it found missing (`fresh`), there is no link to look for at the file either.
+ * once, not once per file; `noLink`: the caller already found no link at the file (or a folder that was missing).
  * Returns the file's stamp, taken from the open file (a rename keeps it).
  */
-export function writeOutputSync(path: string, content: string | Uint8Array, within?: string, fresh = false): string {
-  if (!fresh) refuseSymlink(path, within)
+export function writeOutputSync(path: string, content: string | Uint8Array, within?: string, noLink = false): string {
+  if (!noLink) refuseSymlink(path, within)
   const temporary = temporaryPath(path)
   let descriptor: number
   try {

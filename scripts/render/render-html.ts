@@ -48,7 +48,6 @@ export function renderHtml(localized: LocalizedDocument, options: RenderHtmlOpti
   const outdated = localized.segments.filter((segment) => segment.outdated && !segment.fallback).length
   if (outdated > 0) notices.push(t('notice_outdated', {count: outdated}))
   const menu = menuItems(options.links, document.language)
-  const special = (link: PageLink) => link.language === language || link.language === document.language
   const page = renderPage({
     language,
     title: documentTitle(localized),
@@ -60,11 +59,11 @@ export function renderHtml(localized: LocalizedDocument, options: RenderHtmlOpti
   })
   // The menu serialized once per document, with the page's own language and the source language (labelled
   // in the page's language) serialized for this page.
+  const special = [...new Set([menu.positions.get(language), menu.positions.get(document.language)])].filter((index) => index !== undefined).sort((a, b) => a - b)
   let items = ''
   let last = 0
-  for (const [index, link] of options.links.entries()) {
-    if (!special(link)) continue
-    items += menu.items.slice(last, menu.ends[index - 1] ?? 0) + toHtml(menuItem(link, document.language, language, t('original')))
+  for (const index of special) {
+    items += menu.items.slice(last, menu.ends[index - 1] ?? 0) + toHtml(menuItem(options.links[index]!, document.language, language, t('original')))
     last = menu.ends[index]!
   }
   return fillSlots(page, {alternates: menu.alternates, menu: items + menu.items.slice(last), article})
@@ -72,10 +71,16 @@ export function renderHtml(localized: LocalizedDocument, options: RenderHtmlOpti
 
 // Every page of a document lists every language: serialized once per document, not once per page
 // (quadratic in the number of languages), and filled into its slots like the article from its template.
-// `items` is every entry serialized, `ends[i]` where entry `i` ends in it.
-const menus = new WeakMap<readonly PageLink[], {alternates: string; items: string; ends: number[]}>()
+// `items` is every entry serialized, `ends[i]` where entry `i` ends in it, `positions` each language's entry.
+interface Menu {
+  alternates: string
+  items: string
+  ends: number[]
+  positions: Map<string, number>
+}
+const menus = new WeakMap<readonly PageLink[], Menu>()
 
-function menuItems(links: readonly PageLink[], sourceLanguage: string): {alternates: string; items: string; ends: number[]} {
+function menuItems(links: readonly PageLink[], sourceLanguage: string): Menu {
   let menu = menus.get(links)
   if (menu === undefined) {
     const alternates = [
@@ -85,7 +90,7 @@ function menuItems(links: readonly PageLink[], sourceLanguage: string): {alterna
     let items = ''
     const ends: number[] = []
     for (const link of links) ends.push((items += toHtml(menuItem(link, sourceLanguage))).length)
-    menu = {alternates: toHtml(alternates), items, ends}
+    menu = {alternates: toHtml(alternates), items, ends, positions: new Map(links.map((link, index) => [link.language, index]))}
     menus.set(links, menu)
   }
   return menu
