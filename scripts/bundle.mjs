@@ -61,28 +61,43 @@ const lazyStringWidthSegmenter = {
   }
 }
 
+/** Every two- and three-letter lowercase code, `aa` to `zzz`. */
+function plainCodes() {
+  const letters = [...'abcdefghijklmnopqrstuvwxyz']
+  return letters.flatMap((first) => letters.flatMap((second) => [first + second, ...letters.map((third) => first + second + third)]))
+}
+
 /**
  * The name of every two- and three-letter language code in that language, where ICU has one, as
  * `nativeName` (scripts/render/language-info.ts) would ask it: the pages of a project with plain codes
  * then make no Intl service at all. Made by the ICU of the Node.js that bundles, which runs the CLI.
  */
 function plainLanguageNames() {
-  const letters = 'abcdefghijklmnopqrstuvwxyz'
   const names = {}
-  for (const first of letters) {
-    for (const second of letters) {
-      for (const code of [first + second, ...[...letters].map((third) => first + second + third)]) {
-        let name
-        try {
-          name = new Intl.DisplayNames([code, 'en'], {type: 'language', fallback: 'code'}).of(code)
-        } catch {
-          continue
-        }
-        if (name !== undefined && name !== code) names[code] = name
-      }
+  for (const code of plainCodes()) {
+    let name
+    try {
+      name = new Intl.DisplayNames([code, 'en'], {type: 'language', fallback: 'code'}).of(code)
+    } catch {
+      continue
     }
+    if (name !== undefined && name !== code) names[code] = name
   }
   return names
+}
+
+/**
+ * Every two- and three-letter language code that is not its own canonical form (`iw`: `he`), as
+ * `languageTagProblem` (scripts/io/project.ts) would ask ICU: a project's plain language folders are
+ * then checked without a call to ICU each. Made by the same ICU as the names.
+ */
+function plainLanguageAliases() {
+  const aliases = {}
+  for (const code of plainCodes()) {
+    const canonical = Intl.getCanonicalLocales(code)[0]
+    if (canonical !== code) aliases[code] = canonical
+  }
+  return aliases
 }
 
 /**
@@ -120,7 +135,7 @@ async function bundle(entry, name, parameters) {
     legalComments: 'none',
     logLevel: 'warning',
     plugins: [withoutGrayMatterEngines, lazyStringWidthSegmenter],
-    define: {__INTERLINEAR_CODE__: JSON.stringify(version), __INTERLINEAR_LANGUAGE_NAMES__: JSON.stringify(JSON.stringify(languageNames)), 'import.meta.url': '__bundleUrl'},
+    define: {__INTERLINEAR_CODE__: JSON.stringify(version), __INTERLINEAR_LANGUAGE_NAMES__: JSON.stringify(JSON.stringify(languageNames)), __INTERLINEAR_LANGUAGE_ALIASES__: JSON.stringify(JSON.stringify(languageAliases)), 'import.meta.url': '__bundleUrl'},
     // The script evaluates to a function of what a CommonJS module is given (see bin/load-bundle.js).
     banner: {js: `(function (${parameters}) {`},
     footer: {js: '})'}
@@ -133,6 +148,7 @@ async function bundle(entry, name, parameters) {
 
 const version = codeVersion()
 const languageNames = plainLanguageNames()
+const languageAliases = plainLanguageAliases()
 mkdirSync(new URL('../lib/', import.meta.url))
 // The CLI, and the entry of build's worker threads: a thread runs the same script (see bin.ts).
 await bundle('./bin.ts', 'interlinear.js', 'require, __bundleUrl')

@@ -1,6 +1,7 @@
 import {readdir, readFile, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
+import {languageTagProblem} from '../scripts/io/project.js'
 import {cli, makeProject, put, read, statementText} from './helpers.js'
 
 const paragraph = 'Support the Revolution in Peru!'
@@ -37,6 +38,18 @@ describe('interlinear init and update', () => {
     expect(await readdir(root)).toEqual(['source'])
     await cli(['init', 'es'], root)
     expect(await cli(['init', 'es'], root)).toMatchObject({code: 2, stderr: expect.stringMatching(/already exists/)})
+  })
+
+  it('judges plain language codes as ICU does, though the bundle looks them up in a table made when it was built', async () => {
+    const root = await makeProject()
+    // Aliases (iw, mo, swh, cmn, tl's alias fil is canonical), canonical codes, private use and a device name.
+    for (const tag of ['iw', 'mo', 'swh', 'cmn', 'aar', 'he', 'fil', 'qaa', 'zzz', 'con']) {
+      const problem = languageTagProblem(tag)
+      const run = await cli(['init', tag], root)
+      if (problem === undefined) expect(run, tag).toMatchObject({code: 0})
+      else expect(run, tag).toMatchObject({code: 2, stderr: expect.stringContaining(problem)})
+    }
+    expect(languageTagProblem('iw')).toBe('write it in canonical form, `he`')
   })
 
   it('marks exactly the edited paragraph needs-review in every language, then obsolete, then current again', async () => {

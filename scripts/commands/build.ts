@@ -134,7 +134,7 @@ interface BuildInputs {
 }
 
 async function readBuildInputs(project: Project, options: BuildOptions): Promise<BuildInputs> {
-  const config = await readConfig(project)
+  const config = readConfig(project)
   const out = resolve(options.out ?? join(project.root, defaults.distDir))
   const cache = readBuildCache(project)
   // Every language is read, even with --lang: a fallback chain may lead through any of them.

@@ -88,7 +88,7 @@ export async function release(project: Project, options: ReleaseOptions): Promis
     const pages = new Map<string, Uint8Array>()
     try {
       // Built apart from dist/ and its cache: a release neither reads nor disturbs them.
-      built = await buildLoaded(loaded, await readConfig(project), {out: scratch.path, minCoverage, review: false})
+      built = await buildLoaded(loaded, readConfig(project), {out: scratch.path, minCoverage, review: false})
       for (const file of built.manifest.files) pages.set(file.path, await readFile(join(scratch.path, file.path)))
     } finally {
       await scratch.dispose()

@@ -108,7 +108,7 @@ export function writeBuildCache(project: Project, cache: BuildCache): void {
 
 /** The stamp of a regular file (see `CachedFile`); `undefined` when it is missing or not a regular file. */
 export function fileStamp(path: string): string | undefined {
-  const stats = lstatSync(path, {bigint: true, throwIfNoEntry: false})
+  const stats = lstatSync(path, {throwIfNoEntry: false})
   return stats?.isFile() ? stampOf(stats) : undefined
 }
 

@@ -34,8 +34,8 @@ export function writeOutputFile({out, path, text, within, folderExists}: OutputJ
   const bytes = encode(text)
   const target = join(out, path)
   // Only a regular file of the same size is read: a link (to a device that never ends, say) is refused by the write.
-  const stats = folderExists ? lstatSync(target, {bigint: true, throwIfNoEntry: false}) : undefined
-  const unchanged = stats !== undefined && stats.isFile() && stats.size === BigInt(bytes.length) && bytes.equals(readFileSync(target))
+  const stats = folderExists ? lstatSync(target, {throwIfNoEntry: false}) : undefined
+  const unchanged = stats !== undefined && stats.isFile() && stats.size === bytes.length && bytes.equals(readFileSync(target))
   // The lstat above (or a folder that was missing) already tells whether a link is there to refuse.
   const stamp = unchanged ? stampOf(stats) : writeOutputSync(target, bytes, within, stats?.isSymbolicLink() !== true)
   return {path, sha256: sha256(bytes), size: bytes.length, stamp}

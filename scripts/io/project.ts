@@ -4,6 +4,7 @@ import {defaults} from '../config.js'
 import {failNow} from '../diagnostics.js'
 import {errors} from '../errors.js'
 import {compareText} from '../order.js'
+import {isInside} from './write-atomic.js'
 
 /** A project on disk: the folder that holds `source/` and `translations/`. */
 export interface Project {
@@ -12,6 +13,8 @@ export interface Project {
 
 // Windows device names: harmless here, but a trap for anyone who checks the repository out on Windows.
 const deviceNames = /^(con|prn|aux|nul|com\d|lpt\d)$/i
+// A file or folder name, not a path.
+const plainName = /^(?!\.\.?$)[^/\\\0:]+$/
 const documentName = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/
 // Plain BCP 47: language, optional script, region and variants; letters and digits only.
 const plainTag = /^[a-z]{2,3}(-[A-Z][a-z]{3})?(-(?:[A-Z]{2}|\d{3}))?(-(?:[a-z0-9]{5,8}|\d[a-z0-9]{3}))*$/
@@ -23,7 +26,7 @@ const plainTag = /^[a-z]{2,3}(-[A-Z][a-z]{3})?(-(?:[A-Z]{2}|\d{3}))?(-(?:[a-z0-9
 export function languageTagProblem(tag: string): string | undefined {
   let canonical: string | undefined
   try {
-    canonical = Intl.getCanonicalLocales(tag)[0]
+    canonical = canonicalTag(tag)
   } catch {
     return 'it is not a BCP 47 language tag'
   }
@@ -31,6 +34,18 @@ export function languageTagProblem(tag: string): string | undefined {
   if (!plainTag.test(tag)) return 'use a plain tag: language, optional script, region and variants (no extensions or private use)'
   if (deviceNames.test(tag)) return 'it names a device on Windows'
   return undefined
+}
+
+// Made by scripts/bundle.mjs: the two- and three-letter codes that are not canonical, with their
+// canonical forms. From source (tests), every tag is asked of ICU.
+declare const __INTERLINEAR_LANGUAGE_ALIASES__: string | undefined
+let aliases: Record<string, string> | undefined
+
+/** `tag` in canonical form; a plain language code is looked up, not asked of ICU (12 µs a call, 500 languages a build). */
+function canonicalTag(tag: string): string | undefined {
+  if (typeof __INTERLINEAR_LANGUAGE_ALIASES__ !== 'string' || !/^[a-z]{2,3}$/.test(tag)) return Intl.getCanonicalLocales(tag)[0]
+  aliases ??= JSON.parse(__INTERLINEAR_LANGUAGE_ALIASES__) as Record<string, string>
+  return Object.hasOwn(aliases, tag) ? aliases[tag] : tag
 }
 
 /** Throw a usage error naming `displayPath` unless `tag` is a usable language tag. */
@@ -53,9 +68,14 @@ export function projectPath(project: Project, target: string): string {
  * Resolve a path inside the project, refusing anything that leaves it (`..`, absolute paths, siblings).
  */
 export function insideProject(project: Project, ...parts: string[]): string {
+  // Names without a separator, `.` or `..` cannot leave the project: joined, not resolved (a build
+  // makes thousands of these paths, and resolving and relating each costs more than reading the file).
+  if (isAbsolute(project.root) && parts.length > 0 && parts.every((part) => plainName.test(part))) return join(project.root, ...parts)
   const target = resolve(project.root, ...parts)
-  const rel = relative(project.root, target)
-  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) failNow(parts.join('/'), errors.outsideProject(parts.join('/')))
+  if (target === resolve(project.root) || !isInside(project.root, target)) {
+    const shown = parts.join('/') || '.'
+    failNow(shown, errors.outsideProject(shown))
+  }
   return target
 }
 

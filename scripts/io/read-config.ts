@@ -1,8 +1,7 @@
-import {lstat, readFile} from 'node:fs/promises'
 import {failNow} from '../diagnostics.js'
 import {errors} from '../errors.js'
-import {limits} from '../limits.js'
 import {languageTagProblem, insideProject, type Project} from './project.js'
+import {readText} from './read-text.js'
 
 /** Project settings from the optional `interlinear.json` at the project root. */
 export interface ProjectConfig {
@@ -24,17 +23,21 @@ const configName = 'interlinear.json'
 
 /**
  * Read `interlinear.json` if there is one. It is JSON data only; unknown keys and bad values are
- * errors naming the key.
+ * errors naming the key. Synchronous: a build with nothing to do reads it first, and a thread-pool
+ * round trip would cost that build more than the read.
  */
-export async function readConfig(project: Project): Promise<ProjectConfig> {
-  const path = insideProject(project, configName)
-  const stats = await lstat(path).catch(() => undefined)
-  if (stats === undefined) return {fallbacks: {}}
-  if (!stats.isFile()) failNow(configName, errors.symlink())
-  if (stats.size > limits.maxFileBytes) failNow(configName, errors.fileTooLarge(stats.size, limits.maxFileBytes))
+export function readConfig(project: Project): ProjectConfig {
+  let text: string
+  try {
+    // As segment files are read: no symbolic link, special file or oversized file; strict UTF-8.
+    text = readText(insideProject(project, configName), configName)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {fallbacks: {}}
+    throw error
+  }
   let data: unknown
   try {
-    data = JSON.parse(await readFile(path, 'utf8'))
+    data = JSON.parse(text)
   } catch (error) {
     failNow(configName, errors.configInvalid(`it is not valid JSON (${(error as Error).message})`))
   }

@@ -2,7 +2,7 @@ import {VFile} from 'vfile'
 import {defaults} from '../config.js'
 import {InputError, fail} from '../diagnostics.js'
 import {errors} from '../errors.js'
-import {listDocuments, listLanguages, listSegmentFiles, projectPath, segmentFilePath, sourcePath, type Project} from './project.js'
+import {listDocuments, listLanguages, listSegmentFiles, segmentFilePath, sourcePath, type Project} from './project.js'
 import {decodeText, readBytes} from './read-text.js'
 import {compareText} from '../order.js'
 
@@ -65,7 +65,8 @@ export function readProjectBytes(project: Project, options: LoadOptions = {}): P
   const failed: VFile[] = []
   const read = (absolute: string, path: string) => collect(() => ({path, bytes: readBytes(absolute, path)}), failed)
   const ids = listDocuments(project)
-  const sourceReads = ids.map((id) => read(sourcePath(project, id), projectPath(project, sourcePath(project, id))))
+  // Display paths are made, not related back from absolute ones: listed names cannot leave their folders.
+  const sourceReads = ids.map((id) => read(sourcePath(project, id), `${defaults.sourceDir}/${id}.md`))
   const existing = listLanguages(project)
   for (const language of options.languages ?? []) {
     if (!existing.includes(language)) {
@@ -79,7 +80,7 @@ export function readProjectBytes(project: Project, options: LoadOptions = {}): P
   const listed = languages.flatMap((language) => listSegmentFiles(project, language).map((id) => ({language, id})))
   const segmentReads = listed.map(({language, id}) => {
     const absolute = segmentFilePath(project, language, id)
-    const path = projectPath(project, absolute)
+    const path = `${defaults.translationsDir}/${language}/${id}.md`
     if (known.has(id)) {
       const file = read(absolute, path)
       return file && {...file, language, id}

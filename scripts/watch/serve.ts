@@ -1,9 +1,10 @@
 import {createServer, type IncomingMessage, type ServerResponse} from 'node:http'
 import {readFile, realpath, stat} from 'node:fs/promises'
 import type {AddressInfo} from 'node:net'
-import {extname, isAbsolute, join, relative} from 'node:path'
+import {extname, join} from 'node:path'
 import {h} from 'hastscript'
 import {toHtml} from 'hast-util-to-html'
+import {isInside} from '../io/write-atomic.js'
 
 /** The only address served: the preview is for this machine, never the network. */
 export const host = '127.0.0.1'
@@ -69,10 +70,9 @@ export function requestTarget(url: string): RequestTarget {
   return {segments}
 }
 
-/** Whether `target` lies inside `folder` (both resolved). */
+/** Whether `target` lies inside `folder`, and is not the folder itself (both resolved). */
 function inside(folder: string, target: string): boolean {
-  const rel = relative(folder, target)
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel)
+  return target !== folder && isInside(folder, target)
 }
 
 /**
