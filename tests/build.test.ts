@@ -1,7 +1,8 @@
 import {execFileSync} from 'node:child_process'
 import {createHash} from 'node:crypto'
-import {cp, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile} from 'node:fs/promises'
+import {cp, mkdtemp, readdir, readFile, rm, stat, symlink, utimes, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
+import {setTimeout as sleep} from 'node:timers/promises'
 import {join} from 'node:path'
 import {toString} from 'mdast-util-to-string'
 import {describe, expect, it} from 'vitest'
@@ -328,6 +329,38 @@ describe('build cache', () => {
     expect(await fresh(root)).toEqual(built)
   })
 
+  it('reads no input whose stamp is as recorded, and still sees a same-size edit with its modification time set back', async () => {
+    const root = await copyRepositoryProject()
+    const spanish = join(root, 'translations/es/statement.md')
+    const french = join(root, 'translations/fr/statement.md')
+    // A modification time that can be set back exactly; every change time is now.
+    const then = 1_600_000_000
+    await utimes(spanish, then, then)
+    // A file changed within 2 s of being read is read again by the next build, whatever its stamp.
+    await sleep(2100)
+    expect((await cli(['build'], root)).code).toBe(0)
+    const record = async () => Object.fromEntries(JSON.parse(await read(root, '.interlinear-cache/last-build.json')).inputs.map((input: {path: string; stamp: string}) => [input.path, input.stamp]))
+    const trusted = await record()
+    expect(Object.keys(trusted).sort()).toEqual(['source/statement.md', ...languages.filter((language) => language !== 'en').map((language) => `translations/${language}/statement.md`)].sort())
+    expect(Object.values(trusted)).not.toContain('')
+    const first = await times(root)
+    // Touched, not changed: read again, found the same, nothing rebuilt; its new stamp is not trusted yet.
+    const now = new Date()
+    await utimes(french, now, now)
+    expect(await cli(['build'], root)).toMatchObject({code: 0, stderr: ''})
+    expect(await times(root)).toEqual(first)
+    expect(await record()).toEqual({...trusted, 'translations/fr/statement.md': ''})
+    // Same size, same modification time, other bytes: only the change time tells.
+    const text = await read(root, 'translations/es/statement.md')
+    const edited = text.replace('La siguiente declaración', 'La siguiente declaraciÓn')
+    expect(Buffer.byteLength(edited)).toBe(Buffer.byteLength(text))
+    await writeFile(spanish, edited)
+    await utimes(spanish, then, then)
+    expect((await stat(spanish)).mtimeMs).toBe(then * 1000)
+    expect((await cli(['build'], root)).code).toBe(0)
+    expect(await read(root, 'dist/es/statement.txt')).toContain('declaraciÓn')
+  })
+
   it('restores an output file changed or deleted by hand', async () => {
     const root = await copyRepositoryProject()
     const clean = await fresh(root)
@@ -366,8 +399,8 @@ describe('build cache', () => {
     const rebuilt = await contents(root)
     expect(rebuilt['en/statement.txt']).toContain('A new closing paragraph.')
     expect(rebuilt).toEqual(await fresh(root))
-    for (const broken of ['{', '[]', '{"pages": {"en/statement": {"key": 1}}, "last": {"fingerprint": 2}}']) {
-      await put(root, '.interlinear-cache/build.json', broken)
+    for (const broken of ['{', '[]', '{"pages": {"en/statement": {"key": 1}}}', '{"settings": 1, "inputs": [{"path": "source/statement.md"}], "files": 3}']) {
+      for (const file of ['build.json', 'last-build.json']) await put(root, `.interlinear-cache/${file}`, broken)
       expect(await cli(['build'], root)).toMatchObject({code: 0, stderr: ''})
       expect(await contents(root)).toEqual(rebuilt)
     }

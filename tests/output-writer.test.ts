@@ -6,7 +6,7 @@ import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {describe, expect, it} from 'vitest'
 import {InputError} from '../scripts/diagnostics.js'
-import {fileStamp} from '../scripts/io/build-cache.js'
+import {fileStamp} from '../scripts/io/cache-folder.js'
 import {startOutputThread, type OutputJob} from '../scripts/io/output-writer.js'
 import {repository} from './helpers.js'
 

@@ -9,10 +9,14 @@ import type {Glossary} from '../check/rules/glossary.js'
 import {defaults, outputFormats, threadMarker} from '../config.js'
 import {failNow} from '../diagnostics.js'
 import {errors} from '../errors.js'
-import {cacheKey, fileStamp, outputsIntact, sha256, writeBuildCache, withoutStamps, type BuildCache, type CachedFile, type CachedPage, type OutputFile, type PageSummary} from '../io/build-cache.js'
+import {cacheKey, readBuildCache, sha256, writeBuildCache, type BuildCache, type CachedFile, type CachedPage, type OutputFile, type PageSummary} from '../io/build-cache.js'
+import {fileStamp, outputsIntact, withoutStamps} from '../io/cache-folder.js'
+import {writeLastBuild, type InputRecord} from '../io/last-build.js'
 import {parseProjectFiles, type LoadedProject} from '../io/load-project.js'
 import {readOwnFile} from '../io/read-text.js'
-import type {ProjectFiles} from '../io/read-project-files.js'
+import {decodeProjectFiles, readProjectBytes, type ProjectFiles} from '../io/read-project-files.js'
+import type {Project} from '../io/project.js'
+import {readConfig} from '../io/read-config.js'
 import type {ProjectConfig} from '../io/read-config.js'
 import type {SourceDocument, StatusRow} from '../types.js'
 import {assertRealFolders, isInside} from '../io/write-atomic.js'
@@ -28,7 +32,7 @@ import {renderMarkdown} from '../render/render-markdown.js'
 import {renderReview} from '../render/render-review.js'
 import {renderText} from '../render/render-text.js'
 import {computeStatus} from '../status/compute-status.js'
-import {buildFingerprint, resultOf, type BuildOptions, type BuildResult, type CoverageRecord, type Format, type Manifest} from './build.js'
+import {buildSettings, resultOf, type BuildOptions, type BuildResult, type CoverageRecord, type Format, type Manifest} from './build.js'
 import {checkLoaded, readGlossaries, type CheckReport} from './check.js'
 import {planUpdate, writeUpdate, type FileChange, type UpdatePlan} from './update.js'
 
@@ -36,8 +40,11 @@ import {planUpdate, writeUpdate, type FileChange, type UpdatePlan} from './updat
  * The part of `build` that parses, updates, checks and renders: loaded only when a build has work
  * to do. Updates the cache with what it wrote.
  */
-export async function buildProject(read: ProjectFiles, config: ProjectConfig, options: BuildOptions, cache: BuildCache): Promise<BuildResult> {
-  const {project} = read
+export async function buildProject(project: Project, options: BuildOptions): Promise<BuildResult> {
+  const config = readConfig(project)
+  const cache = readBuildCache(project)
+  // Every language is read, even with --lang: a fallback chain may lead through any of them.
+  const read = decodeProjectFiles(readProjectBytes(project))
   // Started before anything else: a thread loads its code while this one parses and updates.
   const count = threadCount(read, options)
   const writer = count > 1 ? startOutputThread(workerUrl) : inlineWriter
@@ -79,21 +86,35 @@ export async function buildProject(read: ProjectFiles, config: ProjectConfig, op
       result.files.push(...shard.files)
     }
     result.files.sort(byPath)
-    const segmentFiles = [...loaded.segmentFileBytes].flatMap(([language, files]) => [...files].map(([id, bytes]) => ({language, id, bytes})))
     const manifest = stringifyManifest(result.manifest)
     // Stamps as the pages were written (or found intact); the index and manifest are stamped now.
     const stamps = new Map(Object.values(cache.pages).flatMap((page) => page.files.map((file) => [file.path, file.stamp] as const)))
     const files = [...result.files, {path: 'manifest.json', sha256: sha256(manifest), size: Buffer.byteLength(manifest)}].map((file) => ({...file, stamp: stamps.get(file.path) ?? fileStamp(join(result.out, file.path)) ?? ''}))
-    cache.last = {fingerprint: buildFingerprint({sources: read.sources, segmentFiles}, config, options, result.out), manifest, files}
+    const last = {settings: buildSettings(config, options, result.out), inputs: inputRecords(read, loaded), manifest, files}
     const failed = await flushed
     if (failed) throw failed.error
     writeBuildCache(project, cache)
+    writeLastBuild(project, last)
     return {...result, changes, report: report && mergeReports(report, done, loaded)}
   } finally {
     // Threads still waiting for work when something failed.
     for (const thread of threads) void thread.worker.terminate()
     writer.stop()
   }
+}
+
+/** The inputs a build read, as the record of the last build keeps them: segment files as updated. */
+function inputRecords(read: ProjectFiles, loaded: LoadedProject): InputRecord[] {
+  const asRead = new Map(read.segmentFiles.map((file) => [file.path, file]))
+  const segmentFiles = [...loaded.segmentFileBytes].flatMap(([language, files]) =>
+    [...files].map(([id, bytes]) => {
+      const path = `${defaults.translationsDir}/${language}/${id}.md`
+      const original = asRead.get(path)
+      // A file this run wrote changed just now: its stamp is not trusted until a later build reads it.
+      return {path, stamp: original?.bytes === bytes ? original.stamp : '', sha256: sha256(bytes)}
+    })
+  )
+  return [...read.sources.map(({path, stamp, bytes}) => ({path, stamp, sha256: sha256(bytes)})), ...segmentFiles]
 }
 
 /** The check report of the main thread with those of the other threads, in the order one thread gives. */

@@ -1,11 +1,15 @@
+import {lstatSync} from 'node:fs'
 import {join, resolve} from 'node:path'
 import {defaults, outputFormats} from '../config.js'
-import {inputFingerprint, outputsIntact, readBuildCache, withoutStamps, type BuildCache, type OutputFile} from '../io/build-cache.js'
+import {codeVersion, outputsIntact, withoutStamps} from '../io/cache-folder.js'
+import type {OutputFile} from '../io/build-cache.js'
+import {inputStamp, readLastBuild, trustedInputStamp, writeLastBuild} from '../io/last-build.js'
 import {withProjectLock} from '../io/lock.js'
 import {assertLanguageTag, type Project} from '../io/project.js'
 import {readConfig} from '../io/read-config.js'
-import {decodeProjectFiles, readProjectBytes, type ProjectBytes} from '../io/read-project-files.js'
+import {listProjectFiles} from '../io/read-project-files.js'
 import type {ProjectConfig} from '../io/read-config.js'
+import {readFileBytes} from '../io/read-text.js'
 import type {LocalizedCounts, LocalizedDocument, StalePolicy} from '../merge/merge-translations.js'
 import type {CheckReport} from './check.js'
 import type {FileChange} from './update.js'
@@ -106,11 +110,10 @@ export interface BuildResult {
 export async function build(project: Project, options: BuildOptions = {}): Promise<BuildResult> {
   for (const language of options.languages ?? []) assertLanguageTag(language)
   const run = async () => {
-    const inputs = await readBuildInputs(project, options)
-    const unchanged = unchangedResult(inputs, options)
+    const unchanged = await unchangedBuild(project, options)
     if (unchanged !== undefined) return unchanged
     const {buildProject} = await import('./build-project.js')
-    return buildProject(decodeProjectFiles(inputs.files), inputs.config, options, inputs.cache)
+    return buildProject(project, options)
   }
   // Only a run that writes segment files takes the project lock.
   return options.update ? withProjectLock(project, run) : run()
@@ -121,47 +124,64 @@ export async function build(project: Project, options: BuildOptions = {}): Promi
  * last build's result, with nothing parsed, rendered or written; otherwise `undefined`. It loads only what it
  * reads, for the small bundle that answers `interlinear build` when nothing changed (scripts/warm.ts).
  */
-export async function upToDate(project: Project): Promise<BuildResult | undefined> {
-  return unchangedResult(await readBuildInputs(project, {}), {})
+export function upToDate(project: Project): Promise<BuildResult | undefined> {
+  return unchangedBuild(project, {})
 }
 
-/** What a build reads before it knows whether anything changed: settings, cache and the files' bytes. */
-interface BuildInputs {
-  config: ProjectConfig
-  out: string
-  cache: BuildCache
-  files: ProjectBytes
+/**
+ * The last whole build's result when the code, settings, options and inputs are as it found them and
+ * its outputs are intact; otherwise `undefined`. An input whose stamp is as recorded is not read; any
+ * other is read, and counts as changed only if its bytes did (a file touched or checked out again).
+ */
+async function unchangedBuild(project: Project, options: BuildOptions): Promise<BuildResult | undefined> {
+  if (options.update || options.check) return undefined
+  const last = readLastBuild(project)
+  if (last === undefined) return undefined
+  const out = outputFolder(project, options)
+  if (last.settings !== buildSettings(readConfig(project), options, out)) return undefined
+  const listing = listProjectFiles(project)
+  const inputs = [...listing.sources, ...listing.segmentFiles]
+  if (listing.failed.length > 0 || inputs.length !== last.inputs.length) return undefined
+  const recorded = new Map(last.inputs.map((input) => [input.path, input]))
+  const readAt = Date.now()
+  let restamped = false
+  for (const {absolute, path} of inputs) {
+    const record = recorded.get(path)
+    const stats = lstatSync(absolute, {throwIfNoEntry: false})
+    // Gone, or a link: the whole build says what is wrong.
+    if (record === undefined || stats?.isFile() !== true) return undefined
+    if (record.stamp !== '' && inputStamp(stats) === record.stamp) continue
+    const read = readFileBytes(absolute, path)
+    // Loaded only here: a build whose stamps all match needs no hash at all.
+    const {sha256} = await import('../checksum.js')
+    if (sha256(read.bytes) !== record.sha256) return undefined
+    const stamp = trustedInputStamp(read.stats, readAt)
+    restamped ||= stamp !== record.stamp
+    record.stamp = stamp
+  }
+  if (!outputsIntact(out, last.files)) return undefined
+  // Stamps that can be trusted now spare the next build reading those files.
+  if (restamped) writeLastBuild(project, last)
+  const written = withoutStamps(last.files.filter((file) => file.path !== 'manifest.json'))
+  return resultOf(out, JSON.parse(last.manifest) as Manifest, written)
 }
 
-async function readBuildInputs(project: Project, options: BuildOptions): Promise<BuildInputs> {
-  const config = readConfig(project)
-  const out = resolve(options.out ?? join(project.root, defaults.distDir))
-  const cache = readBuildCache(project)
-  // Every language is read, even with --lang: a fallback chain may lead through any of them.
-  return {config, out, cache, files: readProjectBytes(project)}
+/** The folder a build writes to. */
+export function outputFolder(project: Project, options: BuildOptions): string {
+  return resolve(options.out ?? join(project.root, defaults.distDir))
 }
 
-/** The last build's result when the inputs hash as they did then and its outputs are intact. */
-function unchangedResult({config, out, cache, files}: BuildInputs, options: BuildOptions): BuildResult | undefined {
-  if (options.update || options.check || files.failed.length > 0 || cache.last === undefined) return undefined
-  // Bytes as the last build read them, and decoded then: they need not be decoded again to be trusted.
-  if (cache.last.fingerprint !== buildFingerprint(files, config, options, out) || !outputsIntact(out, cache.last.files)) return undefined
-  const written = withoutStamps(cache.last.files.filter((file) => file.path !== 'manifest.json'))
-  return resultOf(out, JSON.parse(cache.last.manifest) as Manifest, written)
-}
-
-// What a build writes when an option is left out: `{}` and the CLI's spelled-out defaults hash alike.
+// What a build writes when an option is left out: `{}` and the CLI's spelled-out defaults record alike.
 const outputDefaults = {formats: outputFormats, minCoverage: 0, width: defaults.width, stale: 'fallback', pseudo: false, review: true}
 
 /**
- * A hash of everything a build's outputs depend on: the files as read, the project settings, the
- * output folder and the options, defaults filled in. Updating and checking change segment files
- * first: the hash is of what the build then reads. Threads change how fast, not what.
+ * Everything a build's outputs depend on besides its inputs, as one string: the code, the project
+ * settings, the output folder and the options, defaults filled in. Threads change how fast, not what.
  */
-export function buildFingerprint(files: {sources: readonly {id: string; bytes: Uint8Array}[]; segmentFiles: readonly {language: string; id: string; bytes: Uint8Array}[]}, config: ProjectConfig, options: BuildOptions, out: string): string {
+export function buildSettings(config: ProjectConfig, options: BuildOptions, out: string): string {
   const {update: _update, check: _check, jobs: _jobs, out: _out, onProgress: _onProgress, onWarning: _onWarning, ...rest} = options
   const settings = {...outputDefaults, ...Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined))}
-  return inputFingerprint(files.sources, files.segmentFiles, {config, options: settings, out})
+  return JSON.stringify({code: codeVersion, config, options: settings, out, epoch: process.env.SOURCE_DATE_EPOCH ?? null})
 }
 
 /** What `interlinear build` prints when it is done (without --json or --quiet). */

@@ -3,7 +3,8 @@ import {defaults} from '../config.js'
 import {InputError, fail} from '../diagnostics.js'
 import {errors} from '../errors.js'
 import {listDocuments, listLanguages, listSegmentFiles, segmentFilePath, sourcePath, type Project} from './project.js'
-import {decodeText, readBytes} from './read-text.js'
+import {trustedInputStamp} from './last-build.js'
+import {decodeText, readFileBytes} from './read-text.js'
 import {compareText} from '../order.js'
 
 /** Options for `readProjectFiles` and `loadProject`. */
@@ -12,11 +13,20 @@ export interface LoadOptions {
   languages?: readonly string[]
 }
 
+/** A file of a project found by listing its folders, not read yet. */
+export interface ListedFile {
+  absolute: string
+  /** Path relative to the project, as diagnostics show it. */
+  path: string
+}
+
 /** One file of a project as read from disk, not decoded yet. */
 export interface FileBytes {
   /** Path relative to the project, as diagnostics show it. */
   path: string
   bytes: Buffer
+  /** Its stamp when read, where it can be trusted (see `trustedInputStamp`). */
+  stamp: string
 }
 
 /** One file of a project as read from disk: its bytes and their strictly decoded text. */
@@ -60,13 +70,18 @@ export function readProjectFiles(project: Project, options: LoadOptions = {}): P
   return decodeProjectFiles(readProjectBytes(project, options))
 }
 
-/** `readProjectFiles` without decoding: a build whose inputs are unchanged needs their bytes alone. */
-export function readProjectBytes(project: Project, options: LoadOptions = {}): ProjectBytes {
+/** The files of a project as listed, not read: the sources, and the segment files of the requested languages. */
+export type ProjectListing = ProjectFilesOf<ListedFile>
+
+/**
+ * List the project's files without reading them: every source document, and the segment files of the
+ * requested languages; a segment file of no document joins the failures.
+ */
+export function listProjectFiles(project: Project, options: LoadOptions = {}): ProjectListing {
   const failed: VFile[] = []
-  const read = (absolute: string, path: string) => collect(() => ({path, bytes: readBytes(absolute, path)}), failed)
   const ids = listDocuments(project)
   // Display paths are made, not related back from absolute ones: listed names cannot leave their folders.
-  const sourceReads = ids.map((id) => read(sourcePath(project, id), `${defaults.sourceDir}/${id}.md`))
+  const sources = ids.map((id) => ({id, absolute: sourcePath(project, id), path: `${defaults.sourceDir}/${id}.md`}))
   const existing = listLanguages(project)
   for (const language of options.languages ?? []) {
     if (!existing.includes(language)) {
@@ -77,22 +92,33 @@ export function readProjectBytes(project: Project, options: LoadOptions = {}): P
   }
   const languages = options.languages ? existing.filter((language) => options.languages!.includes(language)) : existing
   const known = new Set(ids)
-  const listed = languages.flatMap((language) => listSegmentFiles(project, language).map((id) => ({language, id})))
-  const segmentReads = listed.map(({language, id}) => {
-    const absolute = segmentFilePath(project, language, id)
-    const path = `${defaults.translationsDir}/${language}/${id}.md`
-    if (known.has(id)) {
-      const file = read(absolute, path)
-      return file && {...file, language, id}
+  const segmentFiles: ProjectListing['segmentFiles'] = []
+  for (const language of languages) {
+    for (const id of listSegmentFiles(project, language)) {
+      const path = `${defaults.translationsDir}/${language}/${id}.md`
+      if (known.has(id)) {
+        segmentFiles.push({language, id, absolute: segmentFilePath(project, language, id), path})
+        continue
+      }
+      const file = failedFile(path)
+      fail(file, errors.unknownDocument(id), {line: 1, column: 1})
+      failed.push(file)
     }
-    const file = failedFile(path)
-    fail(file, errors.unknownDocument(id), {line: 1, column: 1})
-    failed.push(file)
-    return undefined
-  })
-  const sources = sourceReads.flatMap((file, index) => (file ? [{...file, id: ids[index]!}] : []))
-  const segmentFiles = segmentReads.flatMap((file) => (file ? [file] : []))
+  }
   return {project, sources, languages, segmentFiles, failed}
+}
+
+/** `readProjectFiles` without decoding: a build whose inputs are unchanged needs their bytes alone. */
+export function readProjectBytes(project: Project, options: LoadOptions = {}): ProjectBytes {
+  const listing = listProjectFiles(project, options)
+  const failed = [...listing.failed]
+  const readAt = Date.now()
+  const read = <File extends ListedFile>({absolute, ...file}: File) =>
+    collect(() => {
+      const {bytes, stats} = readFileBytes(absolute, file.path)
+      return [{...file, bytes, stamp: trustedInputStamp(stats, readAt)}]
+    }, failed) ?? []
+  return {...listing, sources: listing.sources.flatMap(read), segmentFiles: listing.segmentFiles.flatMap(read), failed}
 }
 
 /** Decode the files read by `readProjectBytes` strictly as UTF-8; a file that is not joins the failures. */

@@ -1,5 +1,5 @@
 import {isUtf8} from 'node:buffer'
-import {closeSync, constants, fstatSync, lstatSync, openSync, readSync} from 'node:fs'
+import {closeSync, constants, fstatSync, lstatSync, openSync, readSync, type Stats} from 'node:fs'
 import {errors} from '../errors.js'
 import {InputError, failNow} from '../diagnostics.js'
 import {limits} from '../limits.js'
@@ -24,6 +24,11 @@ export function readText(absolutePath: string, displayPath: string): string {
  * round trip per system call.
  */
 export function readBytes(absolutePath: string, displayPath: string, maxBytes: number = limits.maxFileBytes): Buffer {
+  return readFileBytes(absolutePath, displayPath, maxBytes).bytes
+}
+
+/** `readBytes`, with the file's stats as it was read (from the open file, so they describe those bytes). */
+export function readFileBytes(absolutePath: string, displayPath: string, maxBytes: number = limits.maxFileBytes): {bytes: Buffer; stats: Stats} {
   let descriptor: number
   try {
     // O_NOFOLLOW: a symlink swapped in after any check is still not followed.
@@ -43,7 +48,7 @@ export function readBytes(absolutePath: string, displayPath: string, maxBytes: n
       if (read === 0) break
       length += read
     }
-    return bytes.subarray(0, length)
+    return {bytes: bytes.subarray(0, length), stats}
   } finally {
     closeSync(descriptor)
   }

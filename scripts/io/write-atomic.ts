@@ -1,4 +1,3 @@
-import {randomBytes} from 'node:crypto'
 import {closeSync, fstatSync, lstatSync, mkdirSync, openSync, renameSync, rmSync, writeSync, type Stats} from 'node:fs'
 import {open, rename, rm} from 'node:fs/promises'
 import {basename, dirname, isAbsolute, join, relative, sep} from 'node:path'
@@ -60,8 +59,10 @@ export function makeFolders(folder: string): void {
   }
 }
 
-// Unique per process (the random part tells apart processes that reuse a PID), without a random draw per file.
-const temporaryTag = `${process.pid}.${randomBytes(4).toString('hex')}`
+// Unique per process (the random part tells apart processes that reuse a PID), without a random draw per
+// file. Not secret: temporary files are created exclusively. Math.random, not node:crypto, whose loading
+// would cost a build with nothing to do a twentieth of its time.
+const temporaryTag = `${process.pid}.${Math.random().toString(36).slice(2, 10)}`
 let temporaryCount = 0
 
 // Temporary names start with `.` and end with `.tmp`, so no scan mistakes them for documents.

@@ -133,7 +133,8 @@ export const cases: Case[] = [
   // Read to compare with the new page, it would never end.
   {name: 'an output file of dist is a symlink to a device that never ends', setup: {prebuild: true, symlink: ['/dev/zero', 'dist/es/statement.html']}, outcome: 'rejected', message: /Symbolic links are refused/, maxSeconds: 20},
   {name: 'dist/manifest.json is a symlink to a device that never ends', setup: {prebuild: true, symlink: ['/dev/zero', 'dist/manifest.json']}, outcome: 'rejected', message: /Symbolic links are refused/, maxSeconds: 20},
-  {name: 'the build cache is a symlink to a device that never ends', setup: {prebuild: true, symlink: ['/dev/zero', '.interlinear-cache/build.json']}, outcome: 'rejected', message: /Symbolic links are refused/, maxSeconds: 20},
+  {name: 'the build cache is a symlink to a device that never ends', setup: {prebuild: true, symlink: ['/dev/zero', '.interlinear-cache/build.json'], command: ['build', '--check']}, outcome: 'rejected', message: /Symbolic links are refused/, maxSeconds: 20},
+  {name: 'the record of the last build is a symlink to a device that never ends', setup: {prebuild: true, symlink: ['/dev/zero', '.interlinear-cache/last-build.json']}, outcome: 'rejected', message: /Symbolic links are refused/, maxSeconds: 20},
   // The stale outputs a previous build listed are looked up there.
   {name: 'a tampered dist/manifest.json whose files are not a list', setup: {prebuild: true, files: {'dist/manifest.json': '{"files": 5}'}, command: ['build']}, outcome: 'harmless'},
   {name: 'a tampered dist/manifest.json that is null', setup: {prebuild: true, files: {'dist/manifest.json': 'null'}, command: ['build']}, outcome: 'harmless'},

@@ -1,0 +1,78 @@
+import {lstatSync} from 'node:fs'
+import {dirname, join} from 'node:path'
+import {failNow} from '../diagnostics.js'
+import {errors} from '../errors.js'
+import type {CachedFile, OutputFile} from './build-cache.js'
+import {insideProject, type Project} from './project.js'
+import {readOwnFile} from './read-text.js'
+import {assertRealFolders, stampOf, writeOutputSync} from './write-atomic.js'
+
+/** Folder of the build cache in a project: git-ignored, safe to delete at any time. */
+export const cacheDir = '.interlinear-cache'
+
+// Replaced by a hash of the code when the CLI is bundled; otherwise (tests run from source) every
+// process is a new version, so nothing built by other code is ever reused.
+declare const __INTERLINEAR_CODE__: string | undefined
+/** The version of the code that builds: part of every cache key and of the record of the last build. */
+export const codeVersion = typeof __INTERLINEAR_CODE__ === 'string' ? __INTERLINEAR_CODE__ : `source-${process.pid}-${Date.now()}`
+
+/**
+ * The JSON data of the cache file `name`, or `undefined` when there is none or it is not JSON: the
+ * cache is only a hint. A symbolic link at the cache folder is refused, before the build writes anything:
+ * its write would go wherever the link points.
+ */
+export function readCacheFile(project: Project, name: string): unknown {
+  if (lstatSync(insideProject(project, cacheDir), {throwIfNoEntry: false})?.isSymbolicLink()) failNow(cacheDir, errors.symlink())
+  const bytes = readOwnFile(insideProject(project, cacheDir, name), `${cacheDir}/${name}`)
+  try {
+    return JSON.parse(bytes?.toString('utf8') ?? '')
+  } catch {
+    return undefined
+  }
+}
+
+/** Write the cache file `name` atomically (not flushed: losing it costs a rebuild, nothing more). */
+export function writeCacheFile(project: Project, name: string, data: unknown): void {
+  const path = insideProject(project, cacheDir, name)
+  assertRealFolders(project.root, dirname(path))
+  writeOutputSync(path, `${JSON.stringify(data)}\n`, project.root)
+}
+
+/** Whether `value` is an object that is not an array. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+// Only plain relative paths a build itself writes: a tampered cache cannot point anywhere else.
+const outputPath = /^(?:[A-Za-z0-9-]+\/)?[A-Za-z0-9_.-]+\.(?:html|md|txt|json)$/
+
+/** Whether `value` is a list of output files as a build records them. */
+export function isFileList(value: unknown): value is CachedFile[] {
+  return (
+    Array.isArray(value) &&
+    value.every(
+      (file) =>
+        isRecord(file) && typeof file.path === 'string' && outputPath.test(file.path) && !file.path.includes('..') && typeof file.sha256 === 'string' && typeof file.size === 'number' && typeof file.stamp === 'string'
+    )
+  )
+}
+
+/** The stamp of a regular file (see `CachedFile`); `undefined` when it is missing or not a regular file. */
+export function fileStamp(path: string): string | undefined {
+  const stats = lstatSync(path, {throwIfNoEntry: false})
+  return stats?.isFile() ? stampOf(stats) : undefined
+}
+
+/** Cached files as a build reports them: without their stamps. */
+export function withoutStamps(files: readonly CachedFile[]): OutputFile[] {
+  return files.map(({stamp: _stamp, ...file}) => file)
+}
+
+/**
+ * Whether every file is in `out` as the build that wrote it left it: the same stamp. A file written or
+ * touched since, or put there by a checkout or a copy, has another inode or modification time; so, as
+ * for make and git, the stamp is trusted without reading the file.
+ */
+export function outputsIntact(out: string, files: readonly CachedFile[]): boolean {
+  return files.every((file) => file.stamp !== '' && fileStamp(join(out, file.path)) === file.stamp)
+}
