@@ -108,7 +108,7 @@ export function listProjectFiles(project: Project, options: LoadOptions = {}): P
   return {project, sources, languages, segmentFiles, failed}
 }
 
-/** `readProjectFiles` without decoding: a build whose inputs are unchanged needs their bytes alone. */
+/** `readProjectFiles` without decoding, each file with its stamp: a build records both (see last-build.ts). */
 export function readProjectBytes(project: Project, options: LoadOptions = {}): ProjectBytes {
   const listing = listProjectFiles(project, options)
   const failed = [...listing.failed]
