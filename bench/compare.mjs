@@ -1,9 +1,12 @@
 // Compare builds of the CLI on one corpus: the benchmark job (`build --update --check`, plus any extra
 // arguments) run by each, interleaved round by round (the order reversed every other round), each run on
 // a fresh copy of the corpus made beforehand; the copies are deleted at the end (see run.mjs for why).
+// With --warm, a build with nothing to do instead: each CLI runs the job once on its own copy, and once
+// more `build` two seconds later (which records the inputs' stamps, see scripts/io/last-build.ts); then
+// `build` (plus any extra arguments) is timed, interleaved likewise, on those copies.
 // Prints the median wall time of each. For an older build, copy its `bin/` and `lib/` somewhere first.
 //
-//   node bench/compare.mjs <corpus> <rounds> "<extra arguments>" <bin/interlinear.js> <other/bin/interlinear.js>...
+//   node bench/compare.mjs [--warm] <corpus> <rounds> "<extra arguments>" <bin/interlinear.js> <other/bin/interlinear.js>...
 //   node bench/compare.mjs statement-500 4 "--jobs 1" /tmp/old/bin/interlinear.js bin/interlinear.js
 import {execFileSync, spawnSync} from 'node:child_process'
 import {mkdtempSync, rmSync} from 'node:fs'
@@ -11,10 +14,12 @@ import {join, resolve} from 'node:path'
 import {median} from './median.mjs'
 
 const bench = new URL('.', import.meta.url).pathname
-const [corpus, roundsArgument, extra = '', ...bins] = process.argv.slice(2)
+const args = process.argv.slice(2)
+const warm = args[0] === '--warm'
+const [corpus, roundsArgument, extra = '', ...bins] = warm ? args.slice(1) : args
 const rounds = Number(roundsArgument)
 if (corpus === undefined || !(rounds > 0) || bins.length === 0) {
-  process.stderr.write('usage: node bench/compare.mjs <corpus> <rounds> "<extra arguments>" <bin/interlinear.js>...\n')
+  process.stderr.write('usage: node bench/compare.mjs [--warm] <corpus> <rounds> "<extra arguments>" <bin/interlinear.js>...\n')
   process.exit(2)
 }
 const pristine = join(bench, 'corpora', `${corpus}.pristine`, 'interlinear')
@@ -22,20 +27,29 @@ const pristine = join(bench, 'corpora', `${corpus}.pristine`, 'interlinear')
 const env = {...process.env}
 delete env.NODE_EXTRA_CA_CERTS
 const scratch = mkdtempSync(join(bench, 'corpora', '.compare-'))
-const folder = (round, index) => join(scratch, `${round}-${index}`)
+// A warm build reuses one copy per CLI; the job needs a fresh one every round.
+const folder = (round, index) => join(scratch, `${warm ? 0 : round}-${index}`)
+const job = ['build', '--update', '--check']
+const timed = [...(warm ? ['build'] : job), ...extra.split(' ').filter(Boolean)]
+const run = (index, round, command) => {
+  const started = process.hrtime.bigint()
+  const result = spawnSync('node', [resolve(bins[index]), ...command], {cwd: folder(round, index), env, stdio: 'ignore'})
+  if (result.status !== 0) throw new Error(`${bins[index]} exited with ${result.status}`)
+  return Number(process.hrtime.bigint() - started) / 1e6
+}
 try {
-  for (let round = 0; round < rounds; round++) for (const index of bins.keys()) execFileSync('cp', ['-r', pristine, folder(round, index)])
+  for (let round = 0; round < (warm ? 1 : rounds); round++) for (const index of bins.keys()) execFileSync('cp', ['-r', pristine, folder(round, index)])
   execFileSync('sync')
+  if (warm) {
+    for (const index of bins.keys()) run(index, 0, job)
+    execFileSync('sleep', ['2.5'])
+    for (const index of bins.keys()) run(index, 0, timed)
+  }
   const times = bins.map(() => [])
   for (let round = 0; round < rounds; round++) {
     const order = [...bins.keys()]
     if (round % 2 === 1) order.reverse()
-    for (const index of order) {
-      const started = process.hrtime.bigint()
-      const run = spawnSync('node', [resolve(bins[index]), 'build', '--update', '--check', ...extra.split(' ').filter(Boolean)], {cwd: folder(round, index), env, stdio: 'ignore'})
-      if (run.status !== 0) throw new Error(`${bins[index]} exited with ${run.status}`)
-      times[index].push(Number(process.hrtime.bigint() - started) / 1e6)
-    }
+    for (const index of order) times[index].push(run(index, round, timed))
   }
   for (const [index, bin] of bins.entries()) process.stdout.write(`${bin}: median ${median(times[index]).toFixed(0)} ms (${times[index].map((time) => time.toFixed(0)).join(', ')})\n`)
 } finally {
