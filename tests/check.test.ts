@@ -1,7 +1,6 @@
 import {existsSync} from 'node:fs'
 import {readFile} from 'node:fs/promises'
 import {join} from 'node:path'
-import type {PhrasingContent} from 'mdast'
 import {describe, expect, it} from 'vitest'
 import {checkGlossary} from '../scripts/check/rules/glossary.js'
 import {checkLengthRatio} from '../scripts/check/rules/length-ratio.js'

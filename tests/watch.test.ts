@@ -1,5 +1,5 @@
 import {createServer} from 'node:net'
-import {mkdir, readFile, rename, symlink, writeFile} from 'node:fs/promises'
+import {mkdir, rename, symlink, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import type {FindingRecord} from '../scripts/check/format-findings.js'

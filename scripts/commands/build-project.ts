@@ -10,7 +10,7 @@ import {defaults, outputFormats, threadMarker} from '../config.js'
 import {failNow} from '../diagnostics.js'
 import {errors} from '../errors.js'
 import {cacheKey, readBuildCache, sha256, writeBuildCache, type BuildCache, type CachedFile, type CachedPage, type OutputFile, type PageSummary} from '../io/build-cache.js'
-import {fileStamp, outputsIntact, withoutStamps} from '../io/cache-folder.js'
+import {outputsIntact, withoutStamps} from '../io/cache-folder.js'
 import {writeLastBuild, type InputRecord} from '../io/last-build.js'
 import {parseProjectFiles, type LoadedProject} from '../io/load-project.js'
 import {readOwnFile} from '../io/read-text.js'
@@ -86,11 +86,10 @@ export async function buildProject(project: Project, options: BuildOptions): Pro
       result.files.push(...shard.files)
     }
     result.files.sort(byPath)
-    const manifest = stringifyManifest(result.manifest)
-    // Stamps as the pages were written (or found intact); the index and manifest are stamped now.
-    const stamps = new Map(Object.values(cache.pages).flatMap((page) => page.files.map((file) => [file.path, file.stamp] as const)))
-    const files = [...result.files, {path: 'manifest.json', sha256: sha256(manifest), size: Buffer.byteLength(manifest)}].map((file) => ({...file, stamp: stamps.get(file.path) ?? fileStamp(join(result.out, file.path)) ?? ''}))
-    const last = {settings: buildSettings(config, options, result.out), inputs: inputRecords(read, loaded), manifest, files}
+    // Stamps as the pages, the index and the manifest were written (or found intact).
+    const stamps = new Map([...Object.values(cache.pages).flatMap((page) => page.files), ...result.shared.files].map((file) => [file.path, file.stamp]))
+    const files = [...result.files, ...result.shared.files.filter((file) => file.path === 'manifest.json')].map((file) => ({...file, stamp: stamps.get(file.path) ?? ''}))
+    const last = {settings: buildSettings(config, options, result.out), inputs: inputRecords(read, loaded), manifest: result.shared.manifest, files}
     const failed = await flushed
     if (failed) throw failed.error
     writeBuildCache(project, cache)
@@ -165,6 +164,8 @@ export interface BuildLoadedOptions {
 /** `BuildResult` with the dashboard rows of the review pages rendered. */
 export interface LoadedBuildResult extends BuildResult {
   dashboard: DashboardRow[]
+  /** The shared files written (`index.html`, `manifest.json`) with their stamps, and the manifest as written. */
+  shared: {files: CachedFile[]; manifest: string}
 }
 
 /**
@@ -192,6 +193,7 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
   // Checked folders, and whether each existed: files in a new one need no comparison with what was there.
   const checkedFolders = new Map<string, boolean>()
   const writing: Promise<void>[] = []
+  const shared: LoadedBuildResult['shared'] = {files: [], manifest: ''}
   let failure: {error: unknown} | undefined
   /** The cached page `name` when its key is `key` and its files are intact, counted as output. */
   const reuse = (name: string, key: string): CachedPage | undefined => {
@@ -304,8 +306,9 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
   if (epoch !== undefined && /^\d+$/.test(epoch)) manifest.built = new Date(Number(epoch) * 1000).toISOString()
   if (writeShared) {
     if (chosen.includes('html')) {
-      const text = renderIndex(coverage, loaded.documents)
-      outputFiles.push(writeOutput(out, 'index.html', text, within))
+      const index = writeOutputFile({out, path: 'index.html', text: renderIndex(coverage, loaded.documents), within, folderExists: true})
+      shared.files.push(index)
+      outputFiles.push(...withoutStamps([index]))
     }
     if (review) writeDashboard([...dashboard, ...(others ? (await others).flatMap((shard) => shard.dashboard) : [])], loaded.documents)
   }
@@ -313,12 +316,13 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
   if (failure) throw failure.error
   if (writeShared) {
     await removeStaleOutputs(out, within, new Set(listed))
-    writeOutput(out, 'manifest.json', stringifyManifest(manifest), within)
+    shared.manifest = `${JSON.stringify(manifest, null, 2)}\n`
+    shared.files.push(writeOutputFile({out, path: 'manifest.json', text: shared.manifest, within, folderExists: true}))
   }
   // Pages of other languages (a build with --lang or --shard) stay cached.
   cache.pages = {...cache.pages, ...pages}
   outputFiles.sort(byPath)
-  return {...resultOf(out, manifest, outputFiles), dashboard}
+  return {...resultOf(out, manifest, outputFiles), dashboard, shared}
 
   /** `status.html`, rendered only when what it shows changed. */
   function writeDashboard(rows: DashboardRow[], documents: readonly SourceDocument[]): void {
@@ -435,15 +439,6 @@ function countByRule(findings: readonly {rule: string; severity: RuleCount['seve
     else count.count++
   }
   return [...counts.values()].sort((a, b) => compareText(a.rule, b.rule))
-}
-
-function stringifyManifest(manifest: Manifest): string {
-  return `${JSON.stringify(manifest, null, 2)}\n`
-}
-
-function writeOutput(out: string, path: string, text: string, within: string): OutputFile {
-  const {stamp: _stamp, ...file} = writeOutputFile({out, path, text, within, folderExists: true})
-  return file
 }
 
 function coverageRecord(page: LocalizedDocument, published: boolean): CoverageRecord {
