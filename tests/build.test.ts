@@ -387,6 +387,21 @@ describe('build cache', () => {
     expect(await contents(checkout)).toEqual(clean)
   })
 
+  it('never takes a forged cache entry that lists fewer files than the page has, or a record of a build without its manifest', async () => {
+    const root = await copyRepositoryProject()
+    const clean = await fresh(root)
+    const evil = '<script>alert(1)</script>\n'
+    await put(root, 'dist/fr/statement.html', evil)
+    // Keys can be computed by anyone with the code and the inputs: an entry with the right key and no files.
+    const cache = JSON.parse(await read(root, '.interlinear-cache/build.json'))
+    cache.pages['fr/statement'].files = []
+    await put(root, '.interlinear-cache/build.json', JSON.stringify(cache))
+    const last = JSON.parse(await read(root, '.interlinear-cache/last-build.json'))
+    await put(root, '.interlinear-cache/last-build.json', JSON.stringify({...last, files: []}))
+    expect((await cli(['build'], root)).code).toBe(0)
+    expect(await contents(root)).toEqual(clean)
+  })
+
   it('is never trusted over a changed input, and ignores a malformed or tampered cache', async () => {
     const root = await copyRepositoryProject()
     const clean = await fresh(root)

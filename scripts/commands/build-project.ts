@@ -195,10 +195,12 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
   const writing: Promise<void>[] = []
   const shared: LoadedBuildResult['shared'] = {files: [], manifest: ''}
   let failure: {error: unknown} | undefined
-  /** The cached page `name` when its key is `key` and its files are intact, counted as output. */
-  const reuse = (name: string, key: string): CachedPage | undefined => {
+  /** The cached page `name` when its key is `key` and its files, exactly `paths`, are intact, counted as output. */
+  const reuse = (name: string, key: string, paths: readonly string[]): CachedPage | undefined => {
     const cached = cache.pages[name]
-    if (cached?.key !== key || !outputsIntact(out, cached.files)) return undefined
+    // Keys can be computed by anyone who has the code and the inputs: an entry listing fewer files (a
+    // forged cache in a pull request) would leave a page unwritten, and whatever is at its place served.
+    if (cached?.key !== key || !sameMembers(cached.files.map((file) => file.path), paths) || !outputsIntact(out, cached.files)) return undefined
     outputFiles.push(...withoutStamps(cached.files))
     pages[name] = cached
     return cached
@@ -254,7 +256,7 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
       options.onProgress?.({document: document.id, done: index + 1, total: mine.length})
       const base = `${page.language}/${document.id}`
       const key = pageKey(page, menuKey, chosen, width)
-      if (reuse(base, key)) continue
+      if (reuse(base, key, chosen.map((format) => `${base}.${format}`))) continue
       const texts: [string, string][] = []
       if (chosen.includes('html')) texts.push([`${base}.html`, renderHtml(page, {links})])
       if (chosen.includes('md')) texts.push([`${base}.md`, renderMarkdown(page)])
@@ -280,7 +282,7 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
       const key = cacheKey('review', document.text, language, JSON.stringify(segmentFile ?? null), JSON.stringify(glossary === undefined ? null : [...glossary]), JSON.stringify(hrefs))
       const name = `${base}.review`
       // Another shard renders the page; this one only needs its row for the dashboard.
-      let summary = inShard(language) ? reuse(name, key)?.summary : cache.pages[name]?.key === key ? cache.pages[name]?.summary : undefined
+      let summary = inShard(language) ? reuse(name, key, [path])?.summary : cache.pages[name]?.key === key ? cache.pages[name]?.summary : undefined
       if (summary === undefined) {
         const file = `${defaults.translationsDir}/${base}.md`
         const known = reported?.rows.get(file)
@@ -329,8 +331,14 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
     rows.sort((a, b) => compareText(a.row.language, b.row.language) || compareText(a.row.document, b.row.document))
     const sourceLanguage = documents[0]?.language ?? 'en'
     const key = cacheKey('status', sourceLanguage, JSON.stringify(rows))
-    if (!reuse('status', key)) emit('status', key, [['status.html', renderDashboard(rows, sourceLanguage)]])
+    if (!reuse('status', key, ['status.html'])) emit('status', key, [['status.html', renderDashboard(rows, sourceLanguage)]])
   }
+}
+
+/** Whether `a` and `b` hold the same strings, each once. */
+function sameMembers(a: readonly string[], b: readonly string[]): boolean {
+  const members = new Set(a)
+  return members.size === a.length && new Set(b).size === b.length && a.length === b.length && b.every((item) => members.has(item))
 }
 
 /** Let pending IO callbacks (segment files being flushed) run before the next page. */

@@ -33,6 +33,8 @@ const lastBuildFile = 'last-build.json'
 export function readLastBuild(project: Project): LastBuild | undefined {
   const data = readCacheFile(project, lastBuildFile)
   if (!isRecord(data) || typeof data.settings !== 'string' || typeof data.manifest !== 'string' || !isFileList(data.files) || !isInputList(data.inputs)) return undefined
+  // Every build writes its manifest, whose stamp no one can foresee: a record without it is forged.
+  if (!data.files.some((file) => file.path === 'manifest.json')) return undefined
   return {settings: data.settings, inputs: data.inputs, manifest: data.manifest, files: data.files}
 }
 
