@@ -68,36 +68,27 @@ function plainCodes() {
 }
 
 /**
- * The name of every two- and three-letter language code in that language, where ICU has one, as
- * `nativeName` (scripts/render/language-info.ts) would ask it: the pages of a project with plain codes
- * then make no Intl service at all. Made by the ICU of the Node.js that bundles, which runs the CLI.
+ * What the pages and the checks of a project with plain language codes would ask ICU, asked once here
+ * of the ICU of the Node.js that bundles, which runs the CLI: for every two- and three-letter code, its
+ * name in its own language where ICU has one and its writing direction, as scripts/render/language-info.ts
+ * asks them from source (it is loaded here as it runs in tests, without tables), and its canonical form
+ * where that is another (`iw`: `he`), as `languageTagProblem` (scripts/io/project.ts) asks it. The first
+ * Intl service of a process costs about 10 ms, and then every tag a few microseconds more.
  */
-function plainLanguageNames() {
+async function plainCodeTables() {
+  const {outputFiles} = await build({entryPoints: [new URL('./render/language-info.ts', import.meta.url).pathname], bundle: true, write: false, format: 'esm', platform: 'node', logLevel: 'warning'})
+  const {direction, nativeName} = await import(`data:text/javascript;base64,${Buffer.from(outputFiles[0].text).toString('base64')}`)
   const names = {}
-  for (const code of plainCodes()) {
-    let name
-    try {
-      name = new Intl.DisplayNames([code, 'en'], {type: 'language', fallback: 'code'}).of(code)
-    } catch {
-      continue
-    }
-    if (name !== undefined && name !== code) names[code] = name
-  }
-  return names
-}
-
-/**
- * Every two- and three-letter language code that is not its own canonical form (`iw`: `he`), as
- * `languageTagProblem` (scripts/io/project.ts) would ask ICU: a project's plain language folders are
- * then checked without a call to ICU each. Made by the same ICU as the names.
- */
-function plainLanguageAliases() {
+  const rtl = []
   const aliases = {}
   for (const code of plainCodes()) {
+    const name = nativeName(code)
+    if (name !== code) names[code] = name
+    if (direction(code) === 'rtl') rtl.push(code)
     const canonical = Intl.getCanonicalLocales(code)[0]
     if (canonical !== code) aliases[code] = canonical
   }
-  return aliases
+  return {names, rtl, aliases}
 }
 
 /**
@@ -135,7 +126,7 @@ async function bundle(entry, name, parameters) {
     legalComments: 'none',
     logLevel: 'warning',
     plugins: [withoutGrayMatterEngines, lazyStringWidthSegmenter],
-    define: {__INTERLINEAR_CODE__: JSON.stringify(version), __INTERLINEAR_LANGUAGE_NAMES__: JSON.stringify(JSON.stringify(languageNames)), __INTERLINEAR_LANGUAGE_ALIASES__: JSON.stringify(JSON.stringify(languageAliases)), 'import.meta.url': '__bundleUrl'},
+    define: {__INTERLINEAR_CODE__: JSON.stringify(version), __INTERLINEAR_LANGUAGE_NAMES__: JSON.stringify(JSON.stringify(tables.names)), __INTERLINEAR_RTL_CODES__: JSON.stringify(JSON.stringify(tables.rtl)), __INTERLINEAR_LANGUAGE_ALIASES__: JSON.stringify(JSON.stringify(tables.aliases)), 'import.meta.url': '__bundleUrl'},
     // The script evaluates to a function of what a CommonJS module is given (see bin/load-bundle.js).
     banner: {js: `(function (${parameters}) {`},
     footer: {js: '})'}
@@ -147,8 +138,7 @@ async function bundle(entry, name, parameters) {
 }
 
 const version = codeVersion()
-const languageNames = plainLanguageNames()
-const languageAliases = plainLanguageAliases()
+const tables = await plainCodeTables()
 mkdirSync(new URL('../lib/', import.meta.url))
 // The CLI, and the entry of build's worker threads: a thread runs the same script (see bin.ts).
 await bundle('./bin.ts', 'interlinear.js', 'require, __bundleUrl')

@@ -31,7 +31,7 @@ export function nativeName(tag: string): string {
   return name
 }
 
-/** What `nativeName` asks ICU. The bundle's table is made by the same call (keep them alike). */
+/** What `nativeName` asks ICU (and the bundle, for its table). */
 function displayName(tag: string): string {
   try {
     return new Intl.DisplayNames([tag, 'en'], {type: 'language', fallback: 'code'}).of(tag) ?? tag
@@ -43,11 +43,20 @@ function displayName(tag: string): string {
 // Scripts written right to left, for runtimes without Intl.Locale#textInfo.
 const rtlScripts = new Set(['Adlm', 'Arab', 'Hebr', 'Mand', 'Mend', 'Nkoo', 'Rohg', 'Samr', 'Syrc', 'Thaa', 'Yezi'])
 
+// Made by the bundle likewise: the two- and three-letter codes written right to left, as JSON.
+declare const __INTERLINEAR_RTL_CODES__: string | undefined
+let rtlCodes: Set<string> | undefined
+
 /** Writing direction of `tag`: `rtl` for Arabic, Persian, Hebrew and other right-to-left scripts. */
 export function direction(tag: string): 'ltr' | 'rtl' {
   let value = directions.get(tag)
   if (value === undefined) {
-    value = computeDirection(tag)
+    if (typeof __INTERLINEAR_RTL_CODES__ === 'string' && /^[a-z]{2,3}$/.test(tag)) {
+      rtlCodes ??= new Set(JSON.parse(__INTERLINEAR_RTL_CODES__) as string[])
+      value = rtlCodes.has(tag) ? 'rtl' : 'ltr'
+    } else {
+      value = computeDirection(tag)
+    }
     directions.set(tag, value)
   }
   return value
