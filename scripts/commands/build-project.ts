@@ -55,7 +55,7 @@ export async function buildProject(project: Project, options: BuildOptions): Pro
     const known = new Set([...loaded.languages, ...loaded.documents.map((document) => document.language), ...(options.pseudo ? [pseudoLocale] : [])])
     // Before anything is written.
     for (const language of options.languages ?? []) if (!known.has(language)) failNow(`${defaults.translationsDir}/${language}`, errors.unknownLanguage(language))
-    const glossaries = await readGlossaries(loaded)
+    const glossaries = readGlossaries(loaded)
     let changes: FileChange[] | undefined
     let plan: UpdatePlan | undefined
     if (options.update) {
@@ -185,7 +185,7 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
   const inShard = shardFilter(loaded, options)
   // Review pages and the dashboard come with the HTML, except where a caller (release) leaves them out.
   const review = chosen.includes('html') && options.review !== false
-  const glossaries = review ? read ?? (await readGlossaries(loaded)) : new Map<string, Glossary>()
+  const glossaries = review ? read ?? readGlossaries(loaded) : new Map<string, Glossary>()
   const dashboard: DashboardRow[] = []
   const reported = checked === undefined ? undefined : reportByFile(checked)
   // Checked once, before anything is written; each language's folder when its first page is.
