@@ -65,5 +65,7 @@ const racyMs = 2000
  * "racily clean" files): such a file is read again by the next build, which then records its stamp.
  */
 export function trustedInputStamp(stats: Stats, readAt: number): string {
-  return Math.max(stats.mtimeMs, stats.ctimeMs) < readAt - racyMs ? inputStamp(stats) : ''
+  // A file system that keeps no times (they read as 0) cannot be trusted by them.
+  const kept = stats.mtimeMs > 0 && stats.ctimeMs > 0
+  return kept && Math.max(stats.mtimeMs, stats.ctimeMs) < readAt - racyMs ? inputStamp(stats) : ''
 }
