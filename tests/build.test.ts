@@ -370,13 +370,19 @@ describe('build cache', () => {
     expect(await contents(root)).toEqual(clean)
   })
 
-  it('never takes outputs it did not write itself for its own, even with matching checksums (a pull request committing dist/ and the cache)', async () => {
+  /** A built project, its outputs, and an attacker's page put at `dist/fr/statement.html`, with the page cache to forge. */
+  async function attacked() {
     const root = await copyRepositoryProject()
     const clean = await fresh(root)
-    // An attacker's page, and a cache entry with its exact checksum and size, as if built here.
     const evil = '<script>alert(1)</script>\n'
     await put(root, 'dist/fr/statement.html', evil)
     const cache = JSON.parse(await read(root, '.interlinear-cache/build.json'))
+    return {root, clean, evil, cache}
+  }
+
+  it('never takes outputs it did not write itself for its own, even with matching checksums (a pull request committing dist/ and the cache)', async () => {
+    // A cache entry with the attacker's page's exact checksum and size, as if built here.
+    const {root, clean, evil, cache} = await attacked()
     const entry = cache.pages['fr/statement'].files.find((file: {path: string}) => file.path === 'fr/statement.html')
     Object.assign(entry, {sha256: createHash('sha256').update(evil).digest('hex'), size: Buffer.byteLength(evil)})
     await put(root, '.interlinear-cache/build.json', JSON.stringify(cache))
@@ -388,12 +394,8 @@ describe('build cache', () => {
   })
 
   it('never takes a forged cache entry that lists fewer files than the page has, or a record of a build without its manifest', async () => {
-    const root = await copyRepositoryProject()
-    const clean = await fresh(root)
-    const evil = '<script>alert(1)</script>\n'
-    await put(root, 'dist/fr/statement.html', evil)
     // Keys can be computed by anyone with the code and the inputs: an entry with the right key and no files.
-    const cache = JSON.parse(await read(root, '.interlinear-cache/build.json'))
+    const {root, clean, cache} = await attacked()
     cache.pages['fr/statement'].files = []
     await put(root, '.interlinear-cache/build.json', JSON.stringify(cache))
     const last = JSON.parse(await read(root, '.interlinear-cache/last-build.json'))
