@@ -1,6 +1,7 @@
-import {execFileSync} from 'node:child_process'
+import {execFileSync, spawnSync} from 'node:child_process'
 import {createHash} from 'node:crypto'
 import {cp, mkdtemp, readdir, readFile, rm, stat, symlink, utimes, writeFile} from 'node:fs/promises'
+import {mkdtempSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {setTimeout as sleep} from 'node:timers/promises'
 import {join} from 'node:path'
@@ -291,6 +292,16 @@ describe('build --update --check', () => {
   })
 })
 
+/** Whether this machine can make a folder immutable (`chattr +i`: even root cannot create files in it). */
+function canMakeImmutable(): boolean {
+  const folder = mkdtempSync(join(tmpdir(), 'interlinear-immutable-'))
+  try {
+    return spawnSync('chattr', ['+i', folder]).status === 0 && spawnSync('chattr', ['-i', folder]).status === 0
+  } finally {
+    rmSync(folder, {recursive: true, force: true})
+  }
+}
+
 describe('build cache', () => {
   async function times(root: string): Promise<Record<string, number>> {
     const files = await listFiles(join(root, 'dist'))
@@ -359,6 +370,25 @@ describe('build cache', () => {
     expect((await stat(spanish)).mtimeMs).toBe(then * 1000)
     expect((await cli(['build'], root)).code).toBe(0)
     expect(await read(root, 'dist/es/statement.txt')).toContain('declaraciÓn')
+  })
+
+  it.runIf(canMakeImmutable())('answers a build with nothing to do where it cannot record the stamps it could now trust (a read-only checkout)', async () => {
+    const root = await copyRepositoryProject()
+    const built = await cli(['build'], root)
+    expect(built.code).toBe(0)
+    // The files were copied just now: their stamps are trusted only by a build 2 s later, which records them.
+    await sleep(2100)
+    const cache = join(root, '.interlinear-cache')
+    const record = await read(root, '.interlinear-cache/last-build.json')
+    execFileSync('chattr', ['+i', cache])
+    try {
+      expect(await cli(['build'], root)).toEqual(built)
+    } finally {
+      execFileSync('chattr', ['-i', cache])
+    }
+    expect(await read(root, '.interlinear-cache/last-build.json')).toBe(record)
+    expect(await cli(['build'], root)).toEqual(built)
+    expect(await read(root, '.interlinear-cache/last-build.json')).not.toBe(record)
   })
 
   it('restores an output file changed or deleted by hand', async () => {

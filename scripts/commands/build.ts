@@ -10,6 +10,7 @@ import {readConfig} from '../io/read-config.js'
 import {listProjectFiles} from '../io/read-project-files.js'
 import type {ProjectConfig} from '../io/read-config.js'
 import {readFileBytes} from '../io/read-text.js'
+import {isFileSystemError} from '../terminal/output.js'
 import type {LocalizedCounts, LocalizedDocument, StalePolicy} from '../merge/merge-translations.js'
 import type {CheckReport} from './check.js'
 import type {FileChange} from './update.js'
@@ -160,8 +161,15 @@ async function unchangedBuild(project: Project, options: BuildOptions): Promise<
     record.stamp = stamp
   }
   if (!outputsIntact(out, last.files)) return undefined
-  // Stamps that can be trusted now spare the next build reading those files.
-  if (restamped) writeLastBuild(project, last)
+  // Stamps that can be trusted now spare the next build reading those files. Only a hint: a build with
+  // nothing to do still succeeds where it cannot write (a read-only checkout).
+  if (restamped) {
+    try {
+      writeLastBuild(project, last)
+    } catch (error) {
+      if (!isFileSystemError(error)) throw error
+    }
+  }
   const written = withoutStamps(last.files.filter((file) => file.path !== 'manifest.json'))
   return resultOf(out, JSON.parse(last.manifest) as Manifest, written)
 }
