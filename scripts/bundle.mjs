@@ -72,7 +72,7 @@ function plainCodes() {
  * of the ICU of the Node.js that bundles, which runs the CLI: for every two- and three-letter code, its
  * name in its own language where ICU has one and its writing direction, as scripts/render/language-info.ts
  * asks them from source (it is loaded here as it runs in tests, without tables), and its canonical form
- * where that is another (`iw`: `he`), as `languageTagProblem` (scripts/io/project.ts) asks it. The first
+ * where that is another (`iw`: `he`), as `canonicalLanguageTag` (scripts/language-tag.ts) asks it. The first
  * Intl service of a process costs about 10 ms, and then every tag a few microseconds more.
  */
 async function plainCodeTables() {

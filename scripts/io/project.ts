@@ -1,6 +1,7 @@
 import {lstatSync, readdirSync, type Dirent} from 'node:fs'
 import {isAbsolute, join, relative, resolve, sep} from 'node:path'
 import {defaults} from '../config.js'
+import {canonicalLanguageTag} from '../language-tag.js'
 import {failNow} from '../diagnostics.js'
 import {errors} from '../errors.js'
 import {compareText} from '../order.js'
@@ -26,7 +27,7 @@ const plainTag = /^[a-z]{2,3}(-[A-Z][a-z]{3})?(-(?:[A-Z]{2}|\d{3}))?(-(?:[a-z0-9
 export function languageTagProblem(tag: string): string | undefined {
   let canonical: string | undefined
   try {
-    canonical = canonicalTag(tag)
+    canonical = canonicalLanguageTag(tag)
   } catch {
     return 'it is not a BCP 47 language tag'
   }
@@ -34,18 +35,6 @@ export function languageTagProblem(tag: string): string | undefined {
   if (!plainTag.test(tag)) return 'use a plain tag: language, optional script, region and variants (no extensions or private use)'
   if (deviceNames.test(tag)) return 'it names a device on Windows'
   return undefined
-}
-
-// Made by scripts/bundle.mjs: the two- and three-letter codes that are not canonical, with their
-// canonical forms. From source (tests), every tag is asked of ICU.
-declare const __INTERLINEAR_LANGUAGE_ALIASES__: string | undefined
-let aliases: Record<string, string> | undefined
-
-/** `tag` in canonical form; a plain language code is looked up, not asked of ICU (12 µs a call, 500 languages a build). */
-function canonicalTag(tag: string): string | undefined {
-  if (typeof __INTERLINEAR_LANGUAGE_ALIASES__ !== 'string' || !/^[a-z]{2,3}$/.test(tag)) return Intl.getCanonicalLocales(tag)[0]
-  aliases ??= JSON.parse(__INTERLINEAR_LANGUAGE_ALIASES__) as Record<string, string>
-  return Object.hasOwn(aliases, tag) ? aliases[tag] : tag
 }
 
 /** Throw a usage error naming `displayPath` unless `tag` is a usable language tag. */

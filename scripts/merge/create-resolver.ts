@@ -1,4 +1,5 @@
 import i18next, {type i18n} from 'i18next'
+import {canonicalLanguageTag} from '../language-tag.js'
 
 /** Per-language resources of one document: segment ID → inline Markdown. */
 export type SegmentResources = Record<string, Record<string, string>>
@@ -27,7 +28,7 @@ export interface ResolverOptions {
 export function createResolver(namespace: string, resources: SegmentResources, options: ResolverOptions): SegmentResolver {
   const instance: i18n = i18next.createInstance()
   // i18next canonicalizes tags (`qps-ploc` → `qps-Ploc`): key resources the same way, report ours back.
-  const canonical = (tag: string) => Intl.getCanonicalLocales(tag)[0] ?? tag
+  const canonical = (tag: string) => canonicalLanguageTag(tag) ?? tag
   const original = new Map(Object.keys(resources).map((tag) => [canonical(tag), tag]))
   const fallbackLng: Record<string, string[]> = {default: [options.sourceLanguage]}
   for (const [language, list] of Object.entries(options.fallbacks ?? {})) fallbackLng[language] = [...list, options.sourceLanguage]
