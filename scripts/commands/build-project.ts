@@ -62,11 +62,12 @@ export async function buildProject(project: Project, options: BuildOptions): Pro
       plan = planUpdate(loaded, languages)
       ;({changes, updated: loaded} = plan)
     }
+    const checksums = segmentFileChecksums(loaded)
     const shards = threads.map((_, index) => ({index: index + 2, count: threads.length + 1}))
     const {onProgress: _onProgress, onWarning: _onWarning, ...plain} = options
     // Sent as data (cloned, not parsed again): what it renders from, without diagnostics and raw bytes.
     const {files: _files, segmentFileBytes: _bytes, ...parsed} = loaded
-    const running = threads.map((thread, index) => thread.render({loaded: parsed, config, options: plain, shard: shards[index]!, pages: cache.pages, glossaries}))
+    const running = threads.map((thread, index) => thread.render({loaded: parsed, config, options: plain, shard: shards[index]!, pages: cache.pages, glossaries, checksums}))
     // Flushed while the pages render (rendering lets IO callbacks run between pages); awaited before
     // the cache records the inputs. A failure is held, not left unhandled, until then.
     const flushed = plan ? writeUpdate(plan).then(() => undefined, (error: unknown) => ({error})) : undefined
@@ -77,9 +78,9 @@ export async function buildProject(project: Project, options: BuildOptions): Pro
       if ('files' in done) return done
       // A thread that failed (it cannot start, say) leaves its shard to this one.
       options.onWarning?.(`a render thread failed (${done.error}); its languages were rendered on the main thread`)
-      return renderShard(loaded, config, {...options, shard: shards[index]!}, cache, glossaries)
+      return renderShard(loaded, config, {...options, shard: shards[index]!}, cache, {glossaries, checksums})
     })
-    const result = await buildLoaded(loaded, config, own, cache, {checked: report, glossaries, others: threads.length > 0 ? Promise.all(others) : undefined, flushing: flushed !== undefined, writer})
+    const result = await buildLoaded(loaded, config, own, cache, {checked: report, glossaries, checksums, others: threads.length > 0 ? Promise.all(others) : undefined, flushing: flushed !== undefined, writer})
     const done = await Promise.all(others)
     for (const shard of done) {
       cache.pages = {...cache.pages, ...shard.pages}
@@ -89,7 +90,7 @@ export async function buildProject(project: Project, options: BuildOptions): Pro
     // Stamps as the pages, the index and the manifest were written (or found intact).
     const stamps = new Map([...Object.values(cache.pages).flatMap((page) => page.files), ...result.shared.files].map((file) => [file.path, file.stamp]))
     const files = [...result.files, ...result.shared.files.filter((file) => file.path === 'manifest.json')].map((file) => ({...file, stamp: stamps.get(file.path) ?? ''}))
-    const last = {settings: buildSettings(config, options, result.out), inputs: inputRecords(read, loaded), manifest: result.shared.manifest, files}
+    const last = {settings: buildSettings(config, options, result.out), inputs: inputRecords(read, loaded, checksums), manifest: result.shared.manifest, files}
     const failed = await flushed
     if (failed) throw failed.error
     writeBuildCache(project, cache)
@@ -102,15 +103,20 @@ export async function buildProject(project: Project, options: BuildOptions): Pro
   }
 }
 
+/** The checksum of every segment file as written (updated, with `update`), by its path in the project. */
+function segmentFileChecksums(loaded: LoadedProject): Map<string, string> {
+  return new Map([...loaded.segmentFileBytes].flatMap(([language, files]) => [...files].map(([id, bytes]) => [`${defaults.translationsDir}/${language}/${id}.md`, sha256(bytes)] as const)))
+}
+
 /** The inputs a build read, as the record of the last build keeps them: segment files as updated. */
-function inputRecords(read: ProjectFiles, loaded: LoadedProject): InputRecord[] {
+function inputRecords(read: ProjectFiles, loaded: LoadedProject, checksums: ReadonlyMap<string, string>): InputRecord[] {
   const asRead = new Map(read.segmentFiles.map((file) => [file.path, file]))
   const segmentFiles = [...loaded.segmentFileBytes].flatMap(([language, files]) =>
     [...files].map(([id, bytes]) => {
       const path = `${defaults.translationsDir}/${language}/${id}.md`
       const original = asRead.get(path)
       // A file this run wrote changed just now: its stamp is not trusted until a later build reads it.
-      return {path, stamp: original?.bytes === bytes ? original.stamp : '', sha256: sha256(bytes)}
+      return {path, stamp: original?.bytes === bytes ? original.stamp : '', sha256: checksums.get(path)!}
     })
   )
   return [...read.sources.map(({path, stamp, bytes}) => ({path, stamp, sha256: sha256(bytes)})), ...segmentFiles]
@@ -137,10 +143,10 @@ function languagesToCheck(loaded: LoadedProject, options: BuildOptions): string[
  * Check (with `check`) and render one shard of the languages, without the shared files: what a
  * build thread does, and what the main thread does for a thread that failed.
  */
-export async function renderShard(loaded: LoadedProject, config: ProjectConfig, options: BuildOptions & {shard: {index: number; count: number}}, cache: BuildCache, glossaries: ReadonlyMap<string, Glossary>): Promise<ShardResult> {
+export async function renderShard(loaded: LoadedProject, config: ProjectConfig, options: BuildOptions & {shard: {index: number; count: number}}, cache: BuildCache, {glossaries, checksums}: {glossaries: ReadonlyMap<string, Glossary>; checksums: ReadonlyMap<string, string>}): Promise<ShardResult> {
   const inShard = shardFilter(loaded, options)
   const report = options.check ? await checkLoaded({...loaded, languages: languagesToCheck(loaded, options)}, {glossaries, sources: false}) : undefined
-  const result = await buildLoaded(loaded, config, options, cache, {shared: false, checked: report, glossaries})
+  const result = await buildLoaded(loaded, config, options, cache, {shared: false, checked: report, glossaries, checksums})
   const pages = Object.fromEntries(Object.entries(cache.pages).filter(([base]) => inShard(base.slice(0, base.indexOf('/')))))
   return {files: result.files, pages, dashboard: result.dashboard, report}
 }
@@ -153,6 +159,8 @@ export interface BuildLoadedOptions {
   checked?: CheckReport
   /** The glossaries, already read (default: read them). */
   glossaries?: ReadonlyMap<string, Glossary>
+  /** The checksum of each segment file by its path in the project (see `segmentFileChecksums`): what review pages' keys are made of. */
+  checksums?: ReadonlyMap<string, string>
   /** What the other threads rendered (with `shard` set to this thread's): their dashboard rows. */
   others?: Promise<readonly ShardResult[]>
   /** Files are being flushed meanwhile: let their IO callbacks run between pages. */
@@ -172,7 +180,7 @@ export interface LoadedBuildResult extends BuildResult {
  * `build` on a project already loaded (by a run that also updates and checks). With a cache, a page
  * whose inputs are unchanged and whose files are intact is not rendered again; the cache is updated.
  */
-export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, options: BuildOptions = {}, cache: BuildCache = {pages: {}}, {shared: writeShared = true, checked, glossaries: read, others, flushing = false, writer = inlineWriter}: BuildLoadedOptions = {}): Promise<LoadedBuildResult> {
+export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, options: BuildOptions = {}, cache: BuildCache = {pages: {}}, {shared: writeShared = true, checked, glossaries: read, checksums = new Map<string, string>(), others, flushing = false, writer = inlineWriter}: BuildLoadedOptions = {}): Promise<LoadedBuildResult> {
   const out = resolve(options.out ?? join(loaded.project.root, defaults.distDir))
   // No symbolic link between the project and the outputs (a `dist` link in a pull request); an --out elsewhere is the user's.
   const within = isInside(loaded.project.root, out) ? loaded.project.root : out
@@ -277,9 +285,11 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
       const segmentFile = loaded.segmentFiles.get(language)?.get(document.id)
       const glossary = glossaries.get(language)
       const hrefs = {fileHref: segmentFileHref(loaded.project.root, out, config, language, document.id), statusHref: '../status.html', pageHref: isPublished ? `${document.id}.html` : undefined}
-      // Everything the review page and its dashboard row depend on: the source, the segment file as
-      // parsed (with its lines), the glossary and the links.
-      const key = cacheKey('review', document.text, language, JSON.stringify(segmentFile ?? null), JSON.stringify(glossary === undefined ? null : [...glossary]), JSON.stringify(hrefs))
+      // Everything the review page and its dashboard row depend on: the source, the segment file (its
+      // checksum: it is parsed the same every time; what it parsed to, for a caller without checksums),
+      // the glossary and the links.
+      const contents = segmentFile === undefined ? 'none' : checksums.get(`${defaults.translationsDir}/${base}.md`) ?? JSON.stringify(segmentFile)
+      const key = cacheKey('review', document.text, language, contents, JSON.stringify(glossary === undefined ? null : [...glossary]), JSON.stringify(hrefs))
       const name = `${base}.review`
       // Another shard renders the page; this one only needs its row for the dashboard.
       let summary = inShard(language) ? reuse(name, key, [path])?.summary : cache.pages[name]?.key === key ? cache.pages[name]?.summary : undefined
@@ -355,6 +365,7 @@ export interface ShardJob {
   /** The build cache's pages. */
   pages: BuildCache['pages']
   glossaries: ReadonlyMap<string, Glossary>
+  checksums: ReadonlyMap<string, string>
 }
 
 /** What a worker thread wrote, the cache entries of its pages, its dashboard rows and check report. */

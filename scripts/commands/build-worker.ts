@@ -10,5 +10,5 @@ import {renderShard} from './build-project.js'
 parentPort!.once('message', async (job: ShardJob) => {
   // The project as the main thread parsed (and updated) it.
   const loaded = {...job.loaded, files: [], segmentFileBytes: new Map()}
-  parentPort!.postMessage(await renderShard(loaded, job.config, {...job.options, shard: job.shard}, {pages: job.pages}, job.glossaries))
+  parentPort!.postMessage(await renderShard(loaded, job.config, {...job.options, shard: job.shard}, {pages: job.pages}, {glossaries: job.glossaries, checksums: job.checksums}))
 })
