@@ -6,14 +6,13 @@
  * what needs reporting. (Without options, a build withholds no language: it has nothing for stderr.)
  */
 import {resolve} from 'node:path'
-import {buildSummary, upToDate} from './commands/build.js'
+import {upToDate} from './commands/build.js'
 
 /** What `interlinear ...args` run in `cwd` prints, when it is a build with nothing to do; otherwise `undefined`. */
 export async function warmBuild(args: readonly string[], cwd: string): Promise<string | undefined> {
   if (args.length !== 1 || args[0] !== 'build') return undefined
   try {
-    const result = await upToDate({root: resolve(cwd)})
-    return result && buildSummary(result)
+    return await upToDate({root: resolve(cwd)})
   } catch {
     return undefined
   }

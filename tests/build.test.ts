@@ -350,7 +350,8 @@ describe('build cache', () => {
     // A file changed within 2 s of being read is read again by the next build, whatever its stamp.
     await sleep(2100)
     expect((await cli(['build'], root)).code).toBe(0)
-    const record = async () => Object.fromEntries(JSON.parse(await read(root, '.interlinear-cache/last-build.json')).inputs.map((input: {path: string; stamp: string}) => [input.path, input.stamp]))
+    // The record is the first line of the file; the report, the second.
+    const record = async () => Object.fromEntries(JSON.parse((await read(root, '.interlinear-cache/last-build.json')).split('\n')[0]!).inputs.map((input: {path: string; stamp: string}) => [input.path, input.stamp]))
     const trusted = await record()
     expect(Object.keys(trusted).sort()).toEqual(['source/statement.md', ...languages.filter((language) => language !== 'en').map((language) => `translations/${language}/statement.md`)].sort())
     expect(Object.values(trusted)).not.toContain('')
@@ -428,8 +429,8 @@ describe('build cache', () => {
     const {root, clean, cache} = await attacked()
     cache.pages['fr/statement'].files = []
     await put(root, '.interlinear-cache/build.json', JSON.stringify(cache))
-    const last = JSON.parse(await read(root, '.interlinear-cache/last-build.json'))
-    await put(root, '.interlinear-cache/last-build.json', JSON.stringify({...last, files: []}))
+    const [record, report] = (await read(root, '.interlinear-cache/last-build.json')).split('\n')
+    await put(root, '.interlinear-cache/last-build.json', `${JSON.stringify({...JSON.parse(record!), outputs: []})}\n${report}\n`)
     expect((await cli(['build'], root)).code).toBe(0)
     expect(await contents(root)).toEqual(clean)
   })
@@ -451,6 +452,15 @@ describe('build cache', () => {
       expect(await cli(['build'], root)).toMatchObject({code: 0, stderr: ''})
       expect(await contents(root)).toEqual(rebuilt)
     }
+    // A good record with a broken report: a build that answers with the report builds again.
+    expect((await cli(['build'], root)).code).toBe(0)
+    const [record] = (await read(root, '.interlinear-cache/last-build.json')).split('\n')
+    await put(root, '.interlinear-cache/last-build.json', `${record}\n{"manifest": 1}\n`)
+    const json = await cli(['build', '--json'], root)
+    expect(json.code).toBe(0)
+    expect(await contents(root)).toEqual(rebuilt)
+    // And the report, now whole again, answers as that build did.
+    expect(await cli(['build', '--json'], root)).toEqual(json)
     expect(clean['en/statement.txt']).not.toContain('A new closing paragraph.')
   })
 

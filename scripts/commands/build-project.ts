@@ -11,7 +11,7 @@ import {failNow} from '../diagnostics.js'
 import {errors} from '../errors.js'
 import {cacheKey, readBuildCache, sha256, writeBuildCache, type BuildCache, type CachedFile, type CachedPage, type OutputFile, type PageSummary} from '../io/build-cache.js'
 import {outputsIntact, withoutStamps} from '../io/cache-folder.js'
-import {writeLastBuild, type InputRecord} from '../io/last-build.js'
+import {lastBuild, writeLastBuild, type InputRecord} from '../io/last-build.js'
 import {parseProjectFiles, type LoadedProject} from '../io/load-project.js'
 import {readOwnFile} from '../io/read-text.js'
 import {decodeProjectFiles, readProjectBytes, type ProjectFiles} from '../io/read-project-files.js'
@@ -90,7 +90,7 @@ export async function buildProject(project: Project, options: BuildOptions): Pro
     // Stamps as the pages, the index and the manifest were written (or found intact).
     const stamps = new Map([...Object.values(cache.pages).flatMap((page) => page.files), ...result.shared.files].map((file) => [file.path, file.stamp]))
     const files = [...result.files, ...result.shared.files.filter((file) => file.path === 'manifest.json')].map((file) => ({...file, stamp: stamps.get(file.path) ?? ''}))
-    const last = {settings: buildSettings(config, options, result.out), inputs: inputRecords(read, loaded, checksums), manifest: result.shared.manifest, files}
+    const last = lastBuild(buildSettings(config, options, result.out), inputRecords(read, loaded, checksums), result.shared.manifest, files)
     const failed = await flushed
     if (failed) throw failed.error
     writeBuildCache(project, cache)

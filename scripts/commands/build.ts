@@ -1,9 +1,9 @@
 import {lstatSync} from 'node:fs'
 import {join, resolve} from 'node:path'
 import {defaults, outputFormats} from '../config.js'
-import {codeVersion, outputsIntact, withoutStamps} from '../io/cache-folder.js'
+import {codeVersion, outputsIntact} from '../io/cache-folder.js'
 import type {OutputFile} from '../io/build-cache.js'
-import {inputStamp, readLastBuild, trustedInputStamp, writeLastBuild} from '../io/last-build.js'
+import {inputStamp, lastReport, readLastBuild, trustedInputStamp, writeLastBuild, type LastBuild} from '../io/last-build.js'
 import {withProjectLock} from '../io/lock.js'
 import {assertLanguageTag, type Project} from '../io/project.js'
 import {readConfig} from '../io/read-config.js'
@@ -112,7 +112,10 @@ export async function build(project: Project, options: BuildOptions = {}): Promi
   for (const language of options.languages ?? []) assertLanguageTag(language)
   const run = async () => {
     const unchanged = await unchangedBuild(project, options)
-    if (unchanged !== undefined) return unchanged
+    const report = unchanged && lastReport(unchanged.last)
+    if (unchanged !== undefined && report !== undefined) {
+      return resultOf(unchanged.out, JSON.parse(report.manifest) as Manifest, report.files.filter((file) => file.path !== 'manifest.json'))
+    }
     const {buildProject} = await import('./build-project.js')
     return buildProject(project, options)
   }
@@ -121,20 +124,23 @@ export async function build(project: Project, options: BuildOptions = {}): Promi
 }
 
 /**
- * `build` without options when nothing changed since the last build and its outputs are intact: the
- * last build's result, with nothing parsed, rendered or written; otherwise `undefined`. It loads only what it
- * reads, for the small bundle that answers `interlinear build` when nothing changed (scripts/warm.ts).
+ * `build` without options when nothing changed since the last build and its outputs are intact: what
+ * `interlinear build` prints then (`buildSummary`), with nothing parsed, rendered or written; otherwise
+ * `undefined`. It loads only what it reads, for the small bundle that answers `interlinear build` when
+ * nothing changed (scripts/warm.ts).
  */
-export function upToDate(project: Project): Promise<BuildResult | undefined> {
-  return unchangedBuild(project, {})
+export async function upToDate(project: Project): Promise<string | undefined> {
+  const unchanged = await unchangedBuild(project, {})
+  return unchanged && summary(unchanged.last.outputs.length, unchanged.out)
 }
 
 /**
- * The last whole build's result when the code, settings, options and inputs are as it found them and
- * its outputs are intact; otherwise `undefined`. An input whose stamp is as recorded is not read; any
- * other is read, and counts as changed only if its bytes did (a file touched or checked out again).
+ * The record of the last whole build, and its output folder, when the code, settings, options and
+ * inputs are as it found them and its outputs are intact; otherwise `undefined`. An input whose stamp
+ * is as recorded is not read; any other is read, and counts as changed only if its bytes did (a file
+ * touched or checked out again).
  */
-async function unchangedBuild(project: Project, options: BuildOptions): Promise<BuildResult | undefined> {
+async function unchangedBuild(project: Project, options: BuildOptions): Promise<{last: LastBuild; out: string} | undefined> {
   if (options.update || options.check) return undefined
   const last = readLastBuild(project)
   if (last === undefined) return undefined
@@ -160,7 +166,7 @@ async function unchangedBuild(project: Project, options: BuildOptions): Promise<
     restamped ||= stamp !== record.stamp
     record.stamp = stamp
   }
-  if (!outputsIntact(out, last.files)) return undefined
+  if (!outputsIntact(out, last.outputs)) return undefined
   // Stamps that can be trusted now spare the next build reading those files. Only a hint: a build with
   // nothing to do still succeeds where it cannot write (a read-only checkout).
   if (restamped) {
@@ -170,8 +176,7 @@ async function unchangedBuild(project: Project, options: BuildOptions): Promise<
       if (!isFileSystemError(error)) throw error
     }
   }
-  const written = withoutStamps(last.files.filter((file) => file.path !== 'manifest.json'))
-  return resultOf(out, JSON.parse(last.manifest) as Manifest, written)
+  return {last, out}
 }
 
 /** The folder a build writes to. */
@@ -194,7 +199,12 @@ export function buildSettings(config: ProjectConfig, options: BuildOptions, out:
 
 /** What `interlinear build` prints when it is done (without --json or --quiet). */
 export function buildSummary(result: BuildResult): string {
-  return `wrote ${result.files.length + 1} files to ${result.out}\n`
+  // The manifest is not in `files`.
+  return summary(result.files.length + 1, result.out)
+}
+
+function summary(count: number, out: string): string {
+  return `wrote ${count} files to ${out}\n`
 }
 
 /** The result of a build that wrote `manifest` and `files` to `out`. */

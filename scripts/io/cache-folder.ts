@@ -3,6 +3,7 @@ import {dirname, join} from 'node:path'
 import {failNow} from '../diagnostics.js'
 import {errors} from '../errors.js'
 import type {CachedFile, OutputFile} from './build-cache.js'
+import type {OutputStamp} from './last-build.js'
 import {insideProject, type Project} from './project.js'
 import {readOwnFile} from './read-text.js'
 import {assertRealFolders, stampOf, writeOutputSync} from './write-atomic.js'
@@ -17,25 +18,34 @@ declare const __INTERLINEAR_CODE__: string | undefined
 export const codeVersion = typeof __INTERLINEAR_CODE__ === 'string' ? __INTERLINEAR_CODE__ : `source-${process.pid}-${Date.now()}`
 
 /**
- * The JSON data of the cache file `name`, or `undefined` when there is none or it is not JSON: the
- * cache is only a hint. A symbolic link at the cache folder is refused, before the build writes anything:
- * its write would go wherever the link points.
+ * The text of the cache file `name`, or `undefined` when there is none: the cache is only a hint. A
+ * symbolic link at the cache folder is refused, before the build writes anything: its write would go
+ * wherever the link points.
  */
-export function readCacheFile(project: Project, name: string): unknown {
+export function readCacheText(project: Project, name: string): string | undefined {
   if (lstatSync(insideProject(project, cacheDir), {throwIfNoEntry: false})?.isSymbolicLink()) failNow(cacheDir, errors.symlink())
-  const bytes = readOwnFile(insideProject(project, cacheDir, name), `${cacheDir}/${name}`)
+  return readOwnFile(insideProject(project, cacheDir, name), `${cacheDir}/${name}`)?.toString('utf8')
+}
+
+/** The JSON data of the cache file `name`, or `undefined` when there is none or it is not JSON (see `readCacheText`). */
+export function readCacheFile(project: Project, name: string): unknown {
   try {
-    return JSON.parse(bytes?.toString('utf8') ?? '')
+    return JSON.parse(readCacheText(project, name) ?? '')
   } catch {
     return undefined
   }
 }
 
 /** Write the cache file `name` atomically (not flushed: losing it costs a rebuild, nothing more). */
-export function writeCacheFile(project: Project, name: string, data: unknown): void {
+export function writeCacheText(project: Project, name: string, text: string): void {
   const path = insideProject(project, cacheDir, name)
   assertRealFolders(project.root, dirname(path))
-  writeOutputSync(path, `${JSON.stringify(data)}\n`, project.root)
+  writeOutputSync(path, text, project.root)
+}
+
+/** Write `data` as the JSON of the cache file `name` (see `writeCacheText`). */
+export function writeCacheFile(project: Project, name: string, data: unknown): void {
+  writeCacheText(project, name, `${JSON.stringify(data)}\n`)
 }
 
 /** Whether `value` is an object that is not an array. */
@@ -43,18 +53,24 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-// Only plain relative paths a build itself writes: a tampered cache cannot point anywhere else.
 const outputPath = /^(?:[A-Za-z0-9-]+\/)?[A-Za-z0-9_.-]+\.(?:html|md|txt|json)$/
 
-/** Whether `value` is a list of output files as a build records them. */
+// Only plain relative paths a build itself writes: a tampered cache cannot point anywhere else.
+const isOutputPath = (path: unknown): path is string => typeof path === 'string' && outputPath.test(path) && !path.includes('..')
+
+/** Whether `value` is a list of output files by their stamps. */
+export function isStampList(value: unknown): value is OutputStamp[] {
+  return Array.isArray(value) && value.every((file) => isRecord(file) && isOutputPath(file.path) && typeof file.stamp === 'string')
+}
+
+/** Whether `value` is a list of output files with their checksums. */
+export function isOutputList(value: unknown): value is OutputFile[] {
+  return Array.isArray(value) && value.every((file) => isRecord(file) && isOutputPath(file.path) && typeof file.sha256 === 'string' && typeof file.size === 'number')
+}
+
+/** Whether `value` is a list of output files as a build records them: checksums and stamps. */
 export function isFileList(value: unknown): value is CachedFile[] {
-  return (
-    Array.isArray(value) &&
-    value.every(
-      (file) =>
-        isRecord(file) && typeof file.path === 'string' && outputPath.test(file.path) && !file.path.includes('..') && typeof file.sha256 === 'string' && typeof file.size === 'number' && typeof file.stamp === 'string'
-    )
-  )
+  return isStampList(value) && isOutputList(value)
 }
 
 /** The stamp of a regular file (see `CachedFile`); `undefined` when it is missing or not a regular file. */
@@ -73,6 +89,6 @@ export function withoutStamps(files: readonly CachedFile[]): OutputFile[] {
  * touched since, or put there by a checkout or a copy, has another inode or modification time; so, as
  * for make and git, the stamp is trusted without reading the file.
  */
-export function outputsIntact(out: string, files: readonly CachedFile[]): boolean {
+export function outputsIntact(out: string, files: readonly OutputStamp[]): boolean {
   return files.every((file) => file.stamp !== '' && fileStamp(join(out, file.path)) === file.stamp)
 }

@@ -1,6 +1,6 @@
 import type {Stats} from 'node:fs'
-import type {CachedFile} from './build-cache.js'
-import {isFileList, isRecord, readCacheFile, writeCacheFile} from './cache-folder.js'
+import type {CachedFile, OutputFile} from './build-cache.js'
+import {isOutputList, isRecord, isStampList, readCacheText, withoutStamps, writeCacheText} from './cache-folder.js'
 import type {Project} from './project.js'
 
 /** An input of a build (a source or a segment file) as the build read it. */
@@ -13,6 +13,12 @@ export interface InputRecord {
   sha256: string
 }
 
+/** An output file by its stamp (see `CachedFile`). */
+export interface OutputStamp {
+  path: string
+  stamp: string
+}
+
 /**
  * What the last whole build read and wrote: enough to tell that a build has nothing to do without
  * reading inputs whose stamps are as recorded, and to answer as that build did.
@@ -21,26 +27,63 @@ export interface LastBuild {
   /** The code, project settings, output folder and options it built with, as one string. */
   settings: string
   inputs: InputRecord[]
-  /** Its `manifest.json`. */
+  /** The stamp of every file it wrote, its manifest included. */
+  outputs: OutputStamp[]
+  /**
+   * What it reported (see `LastReport`), as JSON: parsed only by a build that answers with it, not by
+   * `interlinear build`, which prints a count (at 500 languages, most of the record).
+   */
+  report: string
+}
+
+/** What the last whole build reported: its `manifest.json`, and every file it wrote, with checksums. */
+export interface LastReport {
   manifest: string
-  /** Every file it wrote, with its stamp. */
-  files: CachedFile[]
+  files: OutputFile[]
 }
 
 const lastBuildFile = 'last-build.json'
 
-/** The record of the last whole build; `undefined` when there is none, or it is not one a build wrote. */
+/**
+ * The record of the last whole build; `undefined` when there is none, or it is not one a build wrote.
+ * Two lines of JSON in one file (written at once, so they always belong together): the record, and
+ * the report, which is only split off here.
+ */
 export function readLastBuild(project: Project): LastBuild | undefined {
-  const data = readCacheFile(project, lastBuildFile)
-  if (!isRecord(data) || typeof data.settings !== 'string' || typeof data.manifest !== 'string' || !isFileList(data.files) || !isInputList(data.inputs)) return undefined
+  const text = readCacheText(project, lastBuildFile)
+  const end = text?.indexOf('\n') ?? -1
+  let data: unknown
+  try {
+    data = JSON.parse(text!.slice(0, end))
+  } catch {
+    return undefined
+  }
+  if (!isRecord(data) || typeof data.settings !== 'string' || !isInputList(data.inputs) || !isStampList(data.outputs)) return undefined
   // Every build writes its manifest, whose stamp no one can foresee: a record without it is forged.
-  if (!data.files.some((file) => file.path === 'manifest.json')) return undefined
-  return {settings: data.settings, inputs: data.inputs, manifest: data.manifest, files: data.files}
+  if (!data.outputs.some((file) => file.path === 'manifest.json')) return undefined
+  return {settings: data.settings, inputs: data.inputs, outputs: data.outputs, report: text!.slice(end + 1).trimEnd()}
+}
+
+/** The report of a record, or `undefined` when it is not one a build wrote. */
+export function lastReport(last: LastBuild): LastReport | undefined {
+  let data: unknown
+  try {
+    data = JSON.parse(last.report)
+  } catch {
+    return undefined
+  }
+  return isRecord(data) && typeof data.manifest === 'string' && isOutputList(data.files) ? {manifest: data.manifest, files: data.files} : undefined
+}
+
+/** The record of a whole build that wrote `files` (with their stamps) and `manifest`. */
+export function lastBuild(settings: string, inputs: InputRecord[], manifest: string, files: readonly CachedFile[]): LastBuild {
+  return {settings, inputs, outputs: files.map(({path, stamp}) => ({path, stamp})), report: JSON.stringify({manifest, files: withoutStamps(files)})}
 }
 
 /** Record the last whole build. */
 export function writeLastBuild(project: Project, last: LastBuild): void {
-  writeCacheFile(project, lastBuildFile, last)
+  const {report, ...record} = last
+  writeCacheText(project, lastBuildFile, `${JSON.stringify(record)}\n${report}\n`)
 }
 
 function isInputList(value: unknown): value is InputRecord[] {
