@@ -7,10 +7,10 @@ import type {ExchangeFormat} from './commands/interchange.js'
 import type {FileChange} from './commands/update.js'
 import type {ReleaseResult} from './commands/release.js'
 import {defaults, exchangeFormats, outputFormats} from './config.js'
-import {InputError} from './diagnostics.js'
+import {InputError, isFileSystemError} from './diagnostics.js'
 import type {Project} from './io/project.js'
 import {createPaint} from './terminal/color.js'
-import {fileSystemError, isFileSystemError, type Output} from './terminal/output.js'
+import {fileSystemError, type Output} from './terminal/output.js'
 import {createProgress} from './terminal/progress.js'
 
 /** Exit codes, set in one place: success, a check failed, usage error or bad input (or a file the file system refuses). A bug exits 70 (bin.ts). */

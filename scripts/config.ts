@@ -27,6 +27,11 @@ export const defaults = {
   watchPort: 4173
 } as const
 
+/** Path of the segment file of `document` in `language` relative to the project, with `/`: as diagnostics, reports and records name it. */
+export function relativeSegmentFilePath(language: string, document: string): string {
+  return `${defaults.translationsDir}/${language}/${document}.md`
+}
+
 /** Output formats of `build`. */
 export const outputFormats = ['html', 'md', 'txt'] as const
 

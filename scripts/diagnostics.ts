@@ -51,3 +51,11 @@ export function failNow(path: string, problem: Problem, place: Place = {line: 1,
   fail(file, problem, place)
   throw new InputError([file])
 }
+
+/** An error of a file system call (`open`, `mkdir`…): it names the call and the path. */
+export type FileSystemError = NodeJS.ErrnoException & {code: string; syscall: string}
+
+/** Whether `error` is the file system refusing a read or write (permissions, a full disk, a read-only folder), not a bug. */
+export function isFileSystemError(error: unknown): error is FileSystemError {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && typeof (error as NodeJS.ErrnoException).syscall === 'string'
+}

@@ -1,7 +1,7 @@
 import type {PhrasingContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {VFile} from 'vfile'
-import {defaults} from '../config.js'
+import {relativeSegmentFilePath} from '../config.js'
 import {parseInline} from '../merge/parse-inline.js'
 import {isInlineBlock, visitBlocks} from '../parse/visit-blocks.js'
 import {alignEntries, unclaimedEntries} from '../segment-file/align-entries.js'
@@ -73,7 +73,7 @@ export interface SegmentFileCheck {
  * `runChecks` calls it for every language and document; `build` for the review pages it renders.
  */
 export function checkSegmentFile(document: SourceDocument, language: string, segmentFile: SegmentFile | undefined, glossary: Glossary | undefined): SegmentFileCheck {
-  const file = new VFile({path: `${defaults.translationsDir}/${language}/${document.id}.md`})
+  const file = new VFile({path: relativeSegmentFilePath(language, document.id)})
   const scope = {language, document: document.id}
   const statuses = computeStatus(document.segments, segmentFile)
   if (segmentFile === undefined) {

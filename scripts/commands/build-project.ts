@@ -2,11 +2,11 @@ import {existsSync} from 'node:fs'
 import {availableParallelism} from 'node:os'
 import {Worker} from 'node:worker_threads'
 import {rm} from 'node:fs/promises'
-import {dirname, join, relative, resolve, sep} from 'node:path'
+import {dirname, join, relative, sep} from 'node:path'
 import {compareRecords, findingRecords, type FindingRecord} from '../check/format-findings.js'
 import {checkSegmentFile} from '../check/run-checks.js'
 import type {Glossary} from '../check/rules/glossary.js'
-import {defaults, outputFormats, threadMarker} from '../config.js'
+import {defaults, outputFormats, relativeSegmentFilePath, threadMarker} from '../config.js'
 import {failNow} from '../diagnostics.js'
 import {errors} from '../errors.js'
 import {cacheKey, readBuildCache, sha256, writeBuildCache, type BuildCache, type CachedFile, type CachedPage, type OutputFile, type PageSummary} from '../io/build-cache.js'
@@ -32,7 +32,7 @@ import {renderMarkdown} from '../render/render-markdown.js'
 import {renderReview} from '../render/render-review.js'
 import {renderText} from '../render/render-text.js'
 import {computeStatus} from '../status/compute-status.js'
-import {buildSettings, resultOf, type BuildOptions, type BuildResult, type CoverageRecord, type Format, type Manifest} from './build.js'
+import {buildSettings, outputFolder, resultOf, type BuildOptions, type BuildResult, type CoverageRecord, type Format, type Manifest} from './build.js'
 import {checkLoaded, readGlossaries, type CheckReport} from './check.js'
 import {planUpdate, writeUpdate, type FileChange, type UpdatePlan} from './update.js'
 
@@ -105,7 +105,7 @@ export async function buildProject(project: Project, options: BuildOptions): Pro
 
 /** The checksum of every segment file as written (updated, with `update`), by its path in the project. */
 function segmentFileChecksums(loaded: LoadedProject): Map<string, string> {
-  return new Map([...loaded.segmentFileBytes].flatMap(([language, files]) => [...files].map(([id, bytes]) => [`${defaults.translationsDir}/${language}/${id}.md`, sha256(bytes)] as const)))
+  return new Map([...loaded.segmentFileBytes].flatMap(([language, files]) => [...files].map(([id, bytes]) => [relativeSegmentFilePath(language, id), sha256(bytes)] as const)))
 }
 
 /** The inputs a build read, as the record of the last build keeps them: segment files as updated. */
@@ -113,7 +113,7 @@ function inputRecords(read: ProjectFiles, loaded: LoadedProject, checksums: Read
   const asRead = new Map(read.segmentFiles.map((file) => [file.path, file]))
   const segmentFiles = [...loaded.segmentFileBytes].flatMap(([language, files]) =>
     [...files].map(([id, bytes]) => {
-      const path = `${defaults.translationsDir}/${language}/${id}.md`
+      const path = relativeSegmentFilePath(language, id)
       const original = asRead.get(path)
       // A file this run wrote changed just now: its stamp is not trusted until a later build reads it.
       return {path, stamp: original?.bytes === bytes ? original.stamp : '', sha256: checksums.get(path)!}
@@ -159,7 +159,7 @@ export interface BuildLoadedOptions {
   checked?: CheckReport
   /** The glossaries, already read (default: read them). */
   glossaries?: ReadonlyMap<string, Glossary>
-  /** The checksum of each segment file by its path in the project (see `segmentFileChecksums`): what review pages' keys are made of. */
+  /** The checksum of each segment file by its path in the project (default: made from `loaded`): what review pages' keys are made of. */
   checksums?: ReadonlyMap<string, string>
   /** What the other threads rendered (with `shard` set to this thread's): their dashboard rows. */
   others?: Promise<readonly ShardResult[]>
@@ -180,8 +180,8 @@ export interface LoadedBuildResult extends BuildResult {
  * `build` on a project already loaded (by a run that also updates and checks). With a cache, a page
  * whose inputs are unchanged and whose files are intact is not rendered again; the cache is updated.
  */
-export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, options: BuildOptions = {}, cache: BuildCache = {pages: {}}, {shared: writeShared = true, checked, glossaries: read, checksums = new Map<string, string>(), others, flushing = false, writer = inlineWriter}: BuildLoadedOptions = {}): Promise<LoadedBuildResult> {
-  const out = resolve(options.out ?? join(loaded.project.root, defaults.distDir))
+export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, options: BuildOptions = {}, cache: BuildCache = {pages: {}}, {shared: writeShared = true, checked, glossaries: read, checksums: given, others, flushing = false, writer = inlineWriter}: BuildLoadedOptions = {}): Promise<LoadedBuildResult> {
+  const out = outputFolder(loaded.project, options)
   // No symbolic link between the project and the outputs (a `dist` link in a pull request); an --out elsewhere is the user's.
   const within = isInside(loaded.project.root, out) ? loaded.project.root : out
   const chosen = options.formats ?? outputFormats
@@ -194,6 +194,8 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
   // Review pages and the dashboard come with the HTML, except where a caller (release) leaves them out.
   const review = chosen.includes('html') && options.review !== false
   const glossaries = review ? read ?? readGlossaries(loaded) : new Map<string, Glossary>()
+  // A worker has no bytes: its checksums come from the main thread.
+  const checksums = given ?? segmentFileChecksums(loaded)
   const dashboard: DashboardRow[] = []
   const reported = checked === undefined ? undefined : reportByFile(checked)
   // Checked once, before anything is written; each language's folder when its first page is.
@@ -286,15 +288,15 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
       const glossary = glossaries.get(language)
       const hrefs = {fileHref: segmentFileHref(loaded.project.root, out, config, language, document.id), statusHref: '../status.html', pageHref: isPublished ? `${document.id}.html` : undefined}
       // Everything the review page and its dashboard row depend on: the source, the segment file (its
-      // checksum: it is parsed the same every time; what it parsed to, for a caller without checksums),
-      // the glossary and the links.
-      const contents = segmentFile === undefined ? 'none' : checksums.get(`${defaults.translationsDir}/${base}.md`) ?? JSON.stringify(segmentFile)
+      // checksum: the same bytes always parse the same), the glossary and the links.
+      const file = relativeSegmentFilePath(language, document.id)
+      // A checksum for every segment file there is: none, no file.
+      const contents = checksums.get(file) ?? 'none'
       const key = cacheKey('review', document.text, language, contents, JSON.stringify(glossary === undefined ? null : [...glossary]), JSON.stringify(hrefs))
       const name = `${base}.review`
       // Another shard renders the page; this one only needs its row for the dashboard.
       let summary = inShard(language) ? reuse(name, key, [path])?.summary : cache.pages[name]?.key === key ? cache.pages[name]?.summary : undefined
       if (summary === undefined) {
-        const file = `${defaults.translationsDir}/${base}.md`
         const known = reported?.rows.get(file)
         const result =
           known === undefined
@@ -318,9 +320,7 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
   if (epoch !== undefined && /^\d+$/.test(epoch)) manifest.built = new Date(Number(epoch) * 1000).toISOString()
   if (writeShared) {
     if (chosen.includes('html')) {
-      const index = writeOutputFile({out, path: 'index.html', text: renderIndex(coverage, loaded.documents), within, folderExists: true})
-      shared.files.push(index)
-      outputFiles.push(...withoutStamps([index]))
+      outputFiles.push(...withoutStamps([writeSharedFile('index.html', renderIndex(coverage, loaded.documents))]))
     }
     if (review) writeDashboard([...dashboard, ...(others ? (await others).flatMap((shard) => shard.dashboard) : [])], loaded.documents)
   }
@@ -329,12 +329,19 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
   if (writeShared) {
     await removeStaleOutputs(out, within, new Set(listed))
     shared.manifest = `${JSON.stringify(manifest, null, 2)}\n`
-    shared.files.push(writeOutputFile({out, path: 'manifest.json', text: shared.manifest, within, folderExists: true}))
+    writeSharedFile('manifest.json', shared.manifest)
   }
   // Pages of other languages (a build with --lang or --shard) stay cached.
   cache.pages = {...cache.pages, ...pages}
   outputFiles.sort(byPath)
   return {...resultOf(out, manifest, outputFiles), dashboard, shared}
+
+  /** Write a file every build writes (the index, the manifest), keeping its stamp for the record of the build. */
+  function writeSharedFile(path: string, text: string): CachedFile {
+    const file = writeOutputFile({out, path, text, within, folderExists: true})
+    shared.files.push(file)
+    return file
+  }
 
   /** `status.html`, rendered only when what it shows changed. */
   function writeDashboard(rows: DashboardRow[], documents: readonly SourceDocument[]): void {
@@ -432,14 +439,14 @@ function pageKey(page: LocalizedDocument, menuKey: string, formats: readonly For
  * relatively from `dist/<lang>/` to the file in the project. `#L<line>` is appended for a line.
  */
 function segmentFileHref(root: string, out: string, config: ProjectConfig, language: string, document: string): string {
-  const path = `${defaults.translationsDir}/${language}/${document}.md`
+  const path = relativeSegmentFilePath(language, document)
   if (config.repository !== undefined) return `${config.repository.url}/blob/${config.repository.branch}/${path}`
   return relative(join(out, language), join(root, path)).split(sep).join('/')
 }
 
 /** A check report's rows and findings by segment file path. */
 function reportByFile(report: CheckReport): {rows: Map<string, StatusRow>; findings: Map<string, FindingRecord[]>} {
-  const rows = new Map(report.rows.map((row) => [`${defaults.translationsDir}/${row.language}/${row.document}.md`, row]))
+  const rows = new Map(report.rows.map((row) => [relativeSegmentFilePath(row.language, row.document), row]))
   const findings = new Map<string, FindingRecord[]>()
   for (const record of report.records) {
     const list = findings.get(record.file)

@@ -5,12 +5,12 @@ import {codeVersion, outputsIntact} from '../io/cache-folder.js'
 import type {OutputFile} from '../io/build-cache.js'
 import {inputStamp, lastReport, readLastBuild, trustedInputStamp, writeLastBuild, type LastBuild} from '../io/last-build.js'
 import {withProjectLock} from '../io/lock.js'
+import {isFileSystemError} from '../diagnostics.js'
 import {assertLanguageTag, type Project} from '../io/project.js'
 import {readConfig} from '../io/read-config.js'
 import {listProjectFiles} from '../io/read-project-files.js'
 import type {ProjectConfig} from '../io/read-config.js'
 import {readFileBytes} from '../io/read-text.js'
-import {isFileSystemError} from '../terminal/output.js'
 import type {LocalizedCounts, LocalizedDocument, StalePolicy} from '../merge/merge-translations.js'
 import type {CheckReport} from './check.js'
 import type {FileChange} from './update.js'
@@ -113,9 +113,8 @@ export async function build(project: Project, options: BuildOptions = {}): Promi
   const run = async () => {
     const unchanged = await unchangedBuild(project, options)
     const report = unchanged && lastReport(unchanged.last)
-    if (unchanged !== undefined && report !== undefined) {
-      return resultOf(unchanged.out, JSON.parse(report.manifest) as Manifest, report.files.filter((file) => file.path !== 'manifest.json'))
-    }
+    // The manifest is written but not listed in a result's files.
+    if (unchanged && report) return resultOf(unchanged.out, JSON.parse(report.manifest) as Manifest, report.files.filter((file) => file.path !== 'manifest.json'))
     const {buildProject} = await import('./build-project.js')
     return buildProject(project, options)
   }

@@ -1,6 +1,6 @@
-import {defaults} from '../config.js'
 import {loadProject, type LoadedProject} from '../io/load-project.js'
 import {withProjectLock} from '../io/lock.js'
+import {relativeSegmentFilePath} from '../config.js'
 import {assertLanguageTag, segmentFilePath, type Project} from '../io/project.js'
 import {forEachConcurrently} from '../io/concurrently.js'
 import {writeAtomic} from '../io/write-atomic.js'
@@ -68,7 +68,7 @@ export function planUpdate(loaded: LoadedProject, languages: readonly string[] =
   for (const language of languages) {
     for (const document of loaded.documents) {
       const absolute = segmentFilePath(project, language, document.id)
-      const path = `${defaults.translationsDir}/${language}/${document.id}.md`
+      const path = relativeSegmentFilePath(language, document.id)
       const old = loaded.segmentFiles.get(language)?.get(document.id)
       const next = updateSegmentFile(old, document.segments, language)
       const text = serialize(next, document)

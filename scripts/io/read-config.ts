@@ -1,7 +1,7 @@
 import {failNow} from '../diagnostics.js'
 import {errors} from '../errors.js'
 import {languageTagProblem, insideProject, type Project} from './project.js'
-import {readText} from './read-text.js'
+import {readTextIfExists} from './read-text.js'
 
 /** Project settings from the optional `interlinear.json` at the project root. */
 export interface ProjectConfig {
@@ -27,14 +27,9 @@ const configName = 'interlinear.json'
  * round trip would cost that build more than the read.
  */
 export function readConfig(project: Project): ProjectConfig {
-  let text: string
-  try {
-    // As segment files are read: no symbolic link, special file or oversized file; strict UTF-8.
-    text = readText(insideProject(project, configName), configName)
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {fallbacks: {}}
-    throw error
-  }
+  // As segment files are read: no symbolic link, special file or oversized file; strict UTF-8.
+  const text = readTextIfExists(insideProject(project, configName), configName)
+  if (text === undefined) return {fallbacks: {}}
   let data: unknown
   try {
     data = JSON.parse(text)

@@ -1,5 +1,5 @@
 import {VFile} from 'vfile'
-import {defaults} from '../config.js'
+import {defaults, relativeSegmentFilePath} from '../config.js'
 import {InputError, fail} from '../diagnostics.js'
 import {errors} from '../errors.js'
 import {listDocuments, listLanguages, listSegmentFiles, segmentFilePath, sourcePath, type Project} from './project.js'
@@ -95,7 +95,7 @@ export function listProjectFiles(project: Project, options: LoadOptions = {}): P
   const segmentFiles: ProjectListing['segmentFiles'] = []
   for (const language of languages) {
     for (const id of listSegmentFiles(project, language)) {
-      const path = `${defaults.translationsDir}/${language}/${id}.md`
+      const path = relativeSegmentFilePath(language, id)
       if (known.has(id)) {
         segmentFiles.push({language, id, absolute: segmentFilePath(project, language, id), path})
         continue

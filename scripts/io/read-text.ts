@@ -54,6 +54,16 @@ export function readFileBytes(absolutePath: string, displayPath: string, maxByte
   }
 }
 
+/** `readText`, or `undefined` when there is no such file (an optional one: `interlinear.json`, a glossary). */
+export function readTextIfExists(absolutePath: string, displayPath: string): string | undefined {
+  try {
+    return readText(absolutePath, displayPath)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw error
+  }
+}
+
 /**
  * The bytes of a file Interlinear wrote and reads back (the build cache, `dist/manifest.json`), or
  * `undefined` when it cannot be read (there is none yet, say). Read as `readBytes` reads: a symbolic

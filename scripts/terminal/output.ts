@@ -1,3 +1,4 @@
+import type {FileSystemError} from '../diagnostics.js'
 import type {Paint} from './color.js'
 import type {Progress} from './progress.js'
 
@@ -18,14 +19,6 @@ export interface Output {
   /** Whether stderr diagnostics (vfile-reporter) are colored. */
   color: boolean
   quiet: boolean
-}
-
-/** An error of a file system call (`open`, `mkdir`…): it names the call and the path. */
-export type FileSystemError = NodeJS.ErrnoException & {code: string; syscall: string}
-
-/** Whether `error` is the file system refusing a read or write (permissions, a full disk, a read-only folder), not a bug. */
-export function isFileSystemError(error: unknown): error is FileSystemError {
-  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && typeof (error as NodeJS.ErrnoException).syscall === 'string'
 }
 
 /** What a user reads when the file system refuses a read or write: the call, the path, why, and what to check. */
