@@ -373,6 +373,42 @@ describe('build cache', () => {
     expect(await read(root, 'dist/es/statement.txt')).toContain('declaraciÓn')
   })
 
+  it('lists no folder whose stamp is as recorded, and still sees a file or folder added or removed', async () => {
+    const root = await copyRepositoryProject()
+    const folders = async () => Object.fromEntries(JSON.parse((await read(root, '.interlinear-cache/last-build.json')).split('\n')[0]!).folders.map((folder: {path: string; stamp: string}) => [folder.path, folder.stamp]))
+    // Folders made just now are listed again by the next build, which records their stamps once 2 s have passed.
+    expect((await cli(['build'], root)).code).toBe(0)
+    expect(Object.values(await folders())).toEqual(expect.arrayContaining(['']))
+    await sleep(2100)
+    const built = await cli(['build'], root)
+    expect(built.code).toBe(0)
+    const stamps = await folders()
+    expect(Object.keys(stamps).sort()).toEqual(['source', 'translations', ...languages.filter((language) => language !== 'en').map((language) => `translations/${language}`)].sort())
+    expect(Object.values(stamps)).not.toContain('')
+    expect(await cli(['build'], root)).toEqual(built)
+    // A segment file of no document, added to a folder whose files are all as recorded.
+    await put(root, 'translations/es/other.md', await read(root, 'translations/es/statement.md'))
+    const refused = await cli(['build'], root)
+    expect(refused.code).toBe(2)
+    expect(refused.stderr).toContain('translations/es/other.md')
+    await rm(join(root, 'translations/es/other.md'))
+    expect((await cli(['build'], root)).code).toBe(0)
+    // A language folder added, and removed again once its stamp is trusted.
+    const outputs = async () => {
+      const run = await cli(['build', '--json'], root)
+      expect(run.code).toBe(0)
+      return JSON.parse(run.stdout).files as string[]
+    }
+    await cp(join(root, 'translations/fr'), join(root, 'translations/it'), {recursive: true})
+    await put(root, 'translations/it/statement.md', (await read(root, 'translations/it/statement.md')).replace('language: fr', 'language: it'))
+    expect(await outputs()).toContain('it/statement.txt')
+    await sleep(2100)
+    expect(await outputs()).toContain('it/statement.txt')
+    expect(Object.keys(await folders())).toContain('translations/it')
+    await rm(join(root, 'translations/it'), {recursive: true})
+    expect(await outputs()).not.toContain('it/statement.txt')
+  })
+
   it.runIf(canMakeImmutable())('answers a build with nothing to do where it cannot record the stamps it could now trust (a read-only checkout)', async () => {
     const root = await copyRepositoryProject()
     const built = await cli(['build'], root)
@@ -390,6 +426,30 @@ describe('build cache', () => {
     expect(await read(root, '.interlinear-cache/last-build.json')).toBe(record)
     expect(await cli(['build'], root)).toEqual(built)
     expect(await read(root, '.interlinear-cache/last-build.json')).not.toBe(record)
+  })
+
+  it.runIf(canMakeImmutable())('completes a build whose cache cannot be written, with a warning, and the next build trusts nothing stale', async () => {
+    const root = await copyRepositoryProject()
+    expect((await cli(['build'], root)).code).toBe(0)
+    const cache = join(root, '.interlinear-cache')
+    const record = await read(root, '.interlinear-cache/last-build.json')
+    const spanish = await read(root, 'translations/es/statement.md')
+    await put(root, 'translations/es/statement.md', spanish.replace('La siguiente declaración', 'Esta declaración'))
+    execFileSync('chattr', ['+i', cache])
+    let built
+    try {
+      built = await cli(['build'], root)
+    } finally {
+      execFileSync('chattr', ['-i', cache])
+    }
+    expect(built.code).toBe(0)
+    expect(built.stderr).toBe('warning: could not write the build cache in .interlinear-cache/ (EPERM on open): the outputs are complete, but the next build will do all its work again; check that the folder may be written\n')
+    expect(await read(root, 'dist/es/statement.txt')).toContain('Esta declaración')
+    expect(await read(root, '.interlinear-cache/last-build.json')).toBe(record)
+    // The record left behind is of the build before: the edit is seen, not trusted away.
+    await put(root, 'translations/es/statement.md', spanish.replace('La siguiente declaración', 'Aquella declaración'))
+    expect((await cli(['build'], root)).code).toBe(0)
+    expect(await read(root, 'dist/es/statement.txt')).toContain('Aquella declaración')
   })
 
   it('restores an output file changed or deleted by hand', async () => {

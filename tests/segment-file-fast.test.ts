@@ -6,7 +6,7 @@ import {describe, expect, it} from 'vitest'
 import {readFrontMatter, readFrontMatterFully, readPlainFrontMatter} from '../scripts/parse/read-front-matter.js'
 import {readEntries} from '../scripts/segment-file/parse-segment-file.js'
 import {readEntriesFast} from '../scripts/segment-file/read-entries-fast.js'
-import {stringifySegmentFile} from '../scripts/segment-file/stringify-segment-file.js'
+import {layOutSegmentFile, stringifySegmentFile} from '../scripts/segment-file/stringify-segment-file.js'
 import {serializeInline} from '../scripts/segment/serialize-inline.js'
 import type {SegmentEntry, SegmentFile} from '../scripts/types.js'
 import {repository} from './helpers.js'
@@ -68,6 +68,27 @@ describe('the fast segment-file reader', () => {
     )
     // The fast path must actually be taken for ordinary files.
     expect(fastCount).toBeGreaterThan(100)
+  })
+
+  it('gives, as it writes a file, the entries and places that reading it back gives (property)', () => {
+    let compared = 0
+    const context = {document: 'doc', sourcePath: 'source/doc.md'}
+    fc.assert(
+      fc.property(fc.array(entry, {minLength: 0, maxLength: 6}), (items) => {
+        // Entries as a file read gives them: what `update` lays out again.
+        const read = both(stringifySegmentFile(fileOf(items), context))
+        if (read.errors > 0) return
+        const file = {...fileOf([]), entries: read.full}
+        const {text, entries} = layOutSegmentFile(file, context)
+        expect(text).toBe(stringifySegmentFile(file, context))
+        const {full, errors} = both(text)
+        expect(errors).toBe(0)
+        compared++
+        expect(entries).toEqual(full)
+      }),
+      {numRuns: 1000}
+    )
+    expect(compared).toBeGreaterThan(300)
   })
 
   it.each(['--- ---', '- - -', '* * *', '_ _ _'])('defers to the full parser for a translation that is a thematic break (%s)', (line) => {

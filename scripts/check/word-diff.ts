@@ -1,3 +1,5 @@
+import {boundedCache} from '../bounded-cache.js'
+
 /** A run of words that is kept, removed or added between two texts. */
 export interface DiffPart {
   kind: 'same' | 'removed' | 'added'
@@ -7,11 +9,24 @@ export interface DiffPart {
 // Words with their trailing white space; CJK characters count as words of their own.
 const tokenPattern = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]\s*|[^\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+\s*|\s+/gu
 
+// Every language's check and review page diff the same pairs of source texts.
+const diffs = boundedCache<readonly DiffPart[]>(1000)
+const formatted = boundedCache<string>(1000)
+
+// Unambiguous, whatever the texts hold.
+function pairKey(before: string, after: string): string {
+  return `${before.length}:${before}${after}`
+}
+
 /**
  * Word-level diff of two texts (longest common subsequence of words), as runs of kept, removed and
  * added text. Common prefix and suffix are trimmed first, so typical one-word edits stay cheap.
  */
-export function diffWords(before: string, after: string): DiffPart[] {
+export function diffWords(before: string, after: string): readonly Readonly<DiffPart>[] {
+  return diffs(pairKey(before, after), () => computeDiff(before, after))
+}
+
+function computeDiff(before: string, after: string): DiffPart[] {
   const a = before.match(tokenPattern) ?? []
   const b = after.match(tokenPattern) ?? []
   let start = 0
@@ -58,8 +73,10 @@ export function diffWords(before: string, after: string): DiffPart[] {
 
 /** A diff as one line of text, git `--word-diff` style: `[-removed-]{+added+}`. */
 export function formatWordDiff(before: string, after: string): string {
-  return diffWords(before, after)
-    .map((part) => (part.kind === 'same' ? part.text : part.kind === 'removed' ? `[-${part.text.trimEnd()}-]${part.text.slice(part.text.trimEnd().length)}` : `{+${part.text.trimEnd()}+}${part.text.slice(part.text.trimEnd().length)}`))
-    .join('')
-    .replace(/\n/g, ' ')
+  return formatted(pairKey(before, after), () =>
+    diffWords(before, after)
+      .map((part) => (part.kind === 'same' ? part.text : part.kind === 'removed' ? `[-${part.text.trimEnd()}-]${part.text.slice(part.text.trimEnd().length)}` : `{+${part.text.trimEnd()}+}${part.text.slice(part.text.trimEnd().length)}`))
+      .join('')
+      .replace(/\n/g, ' ')
+  )
 }

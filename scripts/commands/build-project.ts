@@ -7,10 +7,10 @@ import {compareRecords, findingRecords, type FindingRecord} from '../check/forma
 import {checkSegmentFile} from '../check/run-checks.js'
 import type {Glossary} from '../check/rules/glossary.js'
 import {defaults, outputFormats, relativeSegmentFilePath, threadMarker} from '../config.js'
-import {failNow} from '../diagnostics.js'
+import {failNow, isFileSystemError} from '../diagnostics.js'
 import {errors} from '../errors.js'
 import {cacheKey, readBuildCache, sha256, writeBuildCache, type BuildCache, type CachedFile, type CachedPage, type OutputFile, type PageSummary} from '../io/build-cache.js'
-import {outputsIntact, withoutStamps} from '../io/cache-folder.js'
+import {cacheDir, outputsIntact, withoutStamps} from '../io/cache-folder.js'
 import {lastBuild, writeLastBuild, type InputRecord} from '../io/last-build.js'
 import {parseProjectFiles, type LoadedProject} from '../io/load-project.js'
 import {readOwnFile} from '../io/read-text.js'
@@ -90,11 +90,17 @@ export async function buildProject(project: Project, options: BuildOptions): Pro
     // Stamps as the pages, the index and the manifest were written (or found intact).
     const stamps = new Map([...Object.values(cache.pages).flatMap((page) => page.files), ...result.shared.files].map((file) => [file.path, file.stamp]))
     const files = [...result.files, ...result.shared.files.filter((file) => file.path === 'manifest.json')].map((file) => ({...file, stamp: stamps.get(file.path) ?? ''}))
-    const last = lastBuild(buildSettings(config, options, result.out), inputRecords(read, loaded, checksums), result.shared.manifest, files)
+    const last = lastBuild(buildSettings(config, options, result.out), inputRecords(read, loaded, checksums), read.folders, result.shared.manifest, files)
     const failed = await flushed
     if (failed) throw failed.error
-    writeBuildCache(project, cache)
-    writeLastBuild(project, last)
+    try {
+      writeBuildCache(project, cache)
+      writeLastBuild(project, last)
+    } catch (error) {
+      // The outputs are complete: a cache that cannot be written (a read-only or full disk) only costs the next build its shortcuts.
+      if (!isFileSystemError(error)) throw error
+      options.onWarning?.(`could not write the build cache in ${cacheDir}/ (${error.code} on ${error.syscall}): the outputs are complete, but the next build will do all its work again; check that the folder may be written`)
+    }
     return {...result, changes, report: report && mergeReports(report, done, loaded)}
   } finally {
     // Threads still waiting for work when something failed.

@@ -8,7 +8,7 @@ import {withProjectLock} from '../io/lock.js'
 import {isFileSystemError} from '../diagnostics.js'
 import {assertLanguageTag, type Project} from '../io/project.js'
 import {readConfig} from '../io/read-config.js'
-import {listProjectFiles} from '../io/read-project-files.js'
+import {listedAsRecorded, listProjectFiles} from '../io/read-project-files.js'
 import type {ProjectConfig} from '../io/read-config.js'
 import {readFileBytes} from '../io/read-text.js'
 import type {LocalizedCounts, LocalizedDocument, StalePolicy} from '../merge/merge-translations.js'
@@ -135,9 +135,9 @@ export async function upToDate(project: Project): Promise<string | undefined> {
 
 /**
  * The record of the last whole build, and its output folder, when the code, settings, options and
- * inputs are as it found them and its outputs are intact; otherwise `undefined`. An input whose stamp
- * is as recorded is not read; any other is read, and counts as changed only if its bytes did (a file
- * touched or checked out again).
+ * inputs are as it found them and its outputs are intact; otherwise `undefined`. Folders whose stamps
+ * are as recorded are not listed again. An input whose stamp is as recorded is not read; any other is
+ * read, and counts as changed only if its bytes did (a file touched or checked out again).
  */
 async function unchangedBuild(project: Project, options: BuildOptions): Promise<{last: LastBuild; out: string} | undefined> {
   if (options.update || options.check) return undefined
@@ -145,12 +145,17 @@ async function unchangedBuild(project: Project, options: BuildOptions): Promise<
   if (last === undefined) return undefined
   const out = outputFolder(project, options)
   if (last.settings !== buildSettings(readConfig(project), options, out)) return undefined
-  const listing = listProjectFiles(project)
-  const inputs = [...listing.sources, ...listing.segmentFiles]
-  if (listing.failed.length > 0 || inputs.length !== last.inputs.length) return undefined
+  let restamped = false
+  let inputs = listedAsRecorded(project, last)
+  if (inputs === undefined) {
+    const listing = listProjectFiles(project)
+    inputs = [...listing.sources, ...listing.segmentFiles]
+    if (listing.failed.length > 0 || inputs.length !== last.inputs.length) return undefined
+    restamped = JSON.stringify(listing.folders) !== JSON.stringify(last.folders)
+    last.folders = listing.folders
+  }
   const recorded = new Map(last.inputs.map((input) => [input.path, input]))
   const readAt = Date.now()
-  let restamped = false
   for (const {absolute, path} of inputs) {
     const record = recorded.get(path)
     const stats = lstatSync(absolute, {throwIfNoEntry: false})

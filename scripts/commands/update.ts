@@ -4,8 +4,7 @@ import {relativeSegmentFilePath} from '../config.js'
 import {assertLanguageTag, segmentFilePath, type Project} from '../io/project.js'
 import {forEachConcurrently} from '../io/concurrently.js'
 import {writeAtomic} from '../io/write-atomic.js'
-import {parseSegmentFile} from '../segment-file/parse-segment-file.js'
-import {stringifySegmentFile} from '../segment-file/stringify-segment-file.js'
+import {layOutSegmentFile, stringifySegmentFile} from '../segment-file/stringify-segment-file.js'
 import {updateSegmentFile} from '../segment-file/update-segment-file.js'
 import type {SegmentFile, SourceDocument} from '../types.js'
 
@@ -71,15 +70,15 @@ export function planUpdate(loaded: LoadedProject, languages: readonly string[] =
       const path = relativeSegmentFilePath(language, document.id)
       const old = loaded.segmentFiles.get(language)?.get(document.id)
       const next = updateSegmentFile(old, document.segments, language)
-      const text = serialize(next, document)
+      const {text, entries} = layOutSegmentFile(next, {document: document.id, sourcePath: document.path})
       const before = loaded.segmentFileBytes.get(language)?.get(document.id)
       const bytes = Buffer.from(text)
       const action = before === undefined ? 'create' : before.equals(bytes) ? 'unchanged' : 'update'
       changes.push({path, language, document: document.id, action, ...describeChange(old, next)})
       if (action === 'unchanged') continue
       writes.push([absolute, bytes])
-      // The written text, parsed back: the places of its entries are where findings must point.
-      segmentFiles.get(language)!.set(document.id, parseSegmentFile(text, {path, language}).segmentFile!)
+      // The places of its entries as written: where findings must point.
+      segmentFiles.get(language)!.set(document.id, {...next, entries})
       segmentFileBytes.get(language)!.set(document.id, bytes)
     }
   }

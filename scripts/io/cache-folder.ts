@@ -3,7 +3,7 @@ import {dirname, join} from 'node:path'
 import {failNow} from '../diagnostics.js'
 import {errors} from '../errors.js'
 import type {CachedFile, OutputFile} from './build-cache.js'
-import type {OutputStamp} from './last-build.js'
+import type {StampedPath} from './last-build.js'
 import {insideProject, type Project} from './project.js'
 import {readOwnFile} from './read-text.js'
 import {assertRealFolders, stampOf, writeOutputSync} from './write-atomic.js'
@@ -59,7 +59,7 @@ const outputPath = /^(?:[A-Za-z0-9-]+\/)?[A-Za-z0-9_.-]+\.(?:html|md|txt|json)$/
 const isOutputPath = (path: unknown): path is string => typeof path === 'string' && outputPath.test(path) && !path.includes('..')
 
 /** Whether `value` is a list of output files by their stamps. */
-export function isStampList(value: unknown): value is OutputStamp[] {
+export function isStampList(value: unknown): value is StampedPath[] {
   return Array.isArray(value) && value.every((file) => isRecord(file) && isOutputPath(file.path) && typeof file.stamp === 'string')
 }
 
@@ -89,6 +89,6 @@ export function withoutStamps(files: readonly CachedFile[]): OutputFile[] {
  * touched since, or put there by a checkout or a copy, has another inode or modification time; so, as
  * for make and git, the stamp is trusted without reading the file.
  */
-export function outputsIntact(out: string, files: readonly OutputStamp[]): boolean {
+export function outputsIntact(out: string, files: readonly StampedPath[]): boolean {
   return files.every((file) => file.stamp !== '' && fileStamp(join(out, file.path)) === file.stamp)
 }

@@ -1,4 +1,5 @@
 import type {Stats} from 'node:fs'
+import {defaults} from '../config.js'
 import type {CachedFile, OutputFile} from './build-cache.js'
 import {isOutputList, isRecord, isStampList, readCacheText, withoutStamps, writeCacheText} from './cache-folder.js'
 import type {Project} from './project.js'
@@ -13,8 +14,9 @@ export interface InputRecord {
   sha256: string
 }
 
-/** An output file by its stamp (see `CachedFile`). */
-export interface OutputStamp {
+/** An output file (see `CachedFile`) or an input folder (see `inputStamp`) by its stamp. */
+export interface StampedPath {
+  /** Path relative to the output folder or the project, with `/`. */
   path: string
   stamp: string
 }
@@ -27,8 +29,14 @@ export interface LastBuild {
   /** The code, project settings, output folder and options it built with, as one string. */
   settings: string
   inputs: InputRecord[]
+  /**
+   * The folders it listed to find its inputs (`source`, `translations` and each language's), by their
+   * stamps taken before listing them, where they can be trusted (or `''`): while a folder's stamp is
+   * as recorded, no entry was added to it, removed or renamed.
+   */
+  folders: StampedPath[]
   /** The stamp of every file it wrote, its manifest included. */
-  outputs: OutputStamp[]
+  outputs: StampedPath[]
   /**
    * What it reported (see `LastReport`), as JSON: parsed only by a build that answers with it, not by
    * `interlinear build`, which prints a count (at 500 languages, most of the record).
@@ -58,10 +66,10 @@ export function readLastBuild(project: Project): LastBuild | undefined {
   } catch {
     return undefined
   }
-  if (!isRecord(data) || typeof data.settings !== 'string' || !isInputList(data.inputs) || !isStampList(data.outputs)) return undefined
+  if (!isRecord(data) || typeof data.settings !== 'string' || !isInputList(data.inputs) || !isFolderList(data.folders) || !isStampList(data.outputs)) return undefined
   // Every build writes its manifest, whose stamp no one can foresee: a record without it is forged.
   if (!data.outputs.some((file) => file.path === 'manifest.json')) return undefined
-  return {settings: data.settings, inputs: data.inputs, outputs: data.outputs, report: text!.slice(end + 1).trimEnd()}
+  return {settings: data.settings, inputs: data.inputs, folders: data.folders, outputs: data.outputs, report: text!.slice(end + 1).trimEnd()}
 }
 
 /** The report of a record, or `undefined` when it is not one a build wrote. */
@@ -75,9 +83,9 @@ export function lastReport(last: LastBuild): LastReport | undefined {
   return isRecord(data) && typeof data.manifest === 'string' && isOutputList(data.files) ? {manifest: data.manifest, files: data.files} : undefined
 }
 
-/** The record of a whole build that wrote `files` (with their stamps) and `manifest`. */
-export function lastBuild(settings: string, inputs: InputRecord[], manifest: string, files: readonly CachedFile[]): LastBuild {
-  return {settings, inputs, outputs: files.map(({path, stamp}) => ({path, stamp})), report: JSON.stringify({manifest, files: withoutStamps(files)})}
+/** The record of a whole build that read `inputs` found in `folders` and wrote `files` (with their stamps) and `manifest`. */
+export function lastBuild(settings: string, inputs: InputRecord[], folders: StampedPath[], manifest: string, files: readonly CachedFile[]): LastBuild {
+  return {settings, inputs, folders, outputs: files.map(({path, stamp}) => ({path, stamp})), report: JSON.stringify({manifest, files: withoutStamps(files)})}
 }
 
 /** Record the last whole build. */
@@ -87,8 +95,18 @@ export function writeLastBuild(project: Project, last: LastBuild): void {
 }
 
 function isInputList(value: unknown): value is InputRecord[] {
-  return Array.isArray(value) && value.every((input) => isRecord(input) && typeof input.path === 'string' && typeof input.stamp === 'string' && typeof input.sha256 === 'string')
+  return Array.isArray(value) && value.every((input) => isRecord(input) && isInputPath(input.path) && typeof input.stamp === 'string' && typeof input.sha256 === 'string')
 }
+
+function isFolderList(value: unknown): value is StampedPath[] {
+  return Array.isArray(value) && value.every((folder) => isRecord(folder) && isInputFolder(folder.path) && typeof folder.stamp === 'string')
+}
+
+// Only the paths a listing finds: a tampered record cannot send a build reading anywhere else.
+const inputFolder = new RegExp(`^(?:${defaults.sourceDir}|${defaults.translationsDir}(?:/[A-Za-z0-9-]+)?)$`)
+const inputPath = new RegExp(`^(?:${defaults.sourceDir}|${defaults.translationsDir}/[A-Za-z0-9-]+)/[A-Za-z0-9_-]+\\.md$`)
+const isInputFolder = (path: unknown): path is string => typeof path === 'string' && inputFolder.test(path)
+const isInputPath = (path: unknown): path is string => typeof path === 'string' && inputPath.test(path)
 
 /**
  * The stamp of an input file: device, inode, size, modification and change time. Any write changes the

@@ -1,9 +1,10 @@
+import {lstatSync} from 'node:fs'
 import {VFile} from 'vfile'
 import {defaults, relativeSegmentFilePath} from '../config.js'
 import {InputError, fail} from '../diagnostics.js'
 import {errors} from '../errors.js'
-import {listDocuments, listLanguages, listSegmentFiles, segmentFilePath, sourcePath, type Project} from './project.js'
-import {trustedInputStamp} from './last-build.js'
+import {insideProject, listDocuments, listLanguages, listSegmentFiles, segmentFilePath, sourcePath, type Project} from './project.js'
+import {inputStamp, trustedInputStamp, type LastBuild, type StampedPath} from './last-build.js'
 import {decodeText, readFileBytes} from './read-text.js'
 import {compareText} from '../order.js'
 
@@ -41,6 +42,8 @@ export interface ProjectFilesOf<File> {
   /** Languages with a folder in `translations/` (or the requested ones), sorted. */
   languages: string[]
   segmentFiles: (File & {language: string; id: string})[]
+  /** The folders listed to find them, by their stamps before listing (see `LastBuild`). */
+  folders: StampedPath[]
   /** Files that could not be read or decoded, or should not be there, with their messages. */
   failed: VFile[]
 }
@@ -79,9 +82,18 @@ export type ProjectListing = ProjectFilesOf<ListedFile>
  */
 export function listProjectFiles(project: Project, options: LoadOptions = {}): ProjectListing {
   const failed: VFile[] = []
+  const listedAt = Date.now()
+  const folders: StampedPath[] = []
+  // Before the listing: a change made meanwhile leaves the folder with another stamp than recorded.
+  const stampFolder = (...parts: string[]) => {
+    const stats = lstatSync(insideProject(project, ...parts), {throwIfNoEntry: false})
+    folders.push({path: parts.join('/'), stamp: stats?.isDirectory() ? trustedInputStamp(stats, listedAt) : ''})
+  }
+  stampFolder(defaults.sourceDir)
   const ids = listDocuments(project)
   // Display paths are made, not related back from absolute ones: listed names cannot leave their folders.
   const sources = ids.map((id) => ({id, absolute: sourcePath(project, id), path: `${defaults.sourceDir}/${id}.md`}))
+  stampFolder(defaults.translationsDir)
   const existing = listLanguages(project)
   for (const language of options.languages ?? []) {
     if (!existing.includes(language)) {
@@ -94,6 +106,7 @@ export function listProjectFiles(project: Project, options: LoadOptions = {}): P
   const known = new Set(ids)
   const segmentFiles: ProjectListing['segmentFiles'] = []
   for (const language of languages) {
+    stampFolder(defaults.translationsDir, language)
     for (const id of listSegmentFiles(project, language)) {
       const path = relativeSegmentFilePath(language, id)
       if (known.has(id)) {
@@ -105,7 +118,23 @@ export function listProjectFiles(project: Project, options: LoadOptions = {}): P
       failed.push(file)
     }
   }
-  return {project, sources, languages, segmentFiles, failed}
+  return {project, sources, languages, segmentFiles, folders, failed}
+}
+
+/**
+ * The inputs of the last build, without listing a folder, when every folder it listed still has the
+ * stamp it recorded (so still holds the same entries); otherwise `undefined`.
+ */
+export function listedAsRecorded(project: Project, last: Pick<LastBuild, 'folders' | 'inputs'>): ListedFile[] | undefined {
+  const folders = new Set<string>()
+  for (const {path, stamp} of last.folders) {
+    const stats = lstatSync(insideProject(project, ...path.split('/')), {throwIfNoEntry: false})
+    if (stamp === '' || !stats?.isDirectory() || inputStamp(stats) !== stamp) return undefined
+    folders.add(path)
+  }
+  const inputs = last.inputs.map(({path}) => ({path, absolute: insideProject(project, ...path.split('/'))}))
+  // Every input where a recorded folder holds it.
+  return inputs.every(({path}) => folders.has(path.slice(0, path.lastIndexOf('/')))) ? inputs : undefined
 }
 
 /** `readProjectFiles` without decoding, each file with its stamp: a build records both (see last-build.ts). */

@@ -1,16 +1,12 @@
 import {createHash} from 'node:crypto'
+import {boundedCache} from '../bounded-cache.js'
 
 // Pages hash the same few constant texts again and again.
-const hashes = new Map<string, string>()
+const hashes = boundedCache<string>()
 
 /** A CSP source expression allowing exactly `text` as an inline script or style. */
 export function hashSource(text: string): string {
-  let hash = hashes.get(text)
-  if (hash === undefined) {
-    hash = `'sha256-${createHash('sha256').update(text).digest('base64')}'`
-    hashes.set(text, hash)
-  }
-  return hash
+  return hashes(text, () => `'sha256-${createHash('sha256').update(text).digest('base64')}'`)
 }
 
 /**

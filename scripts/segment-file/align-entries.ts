@@ -1,3 +1,4 @@
+import {boundedCache} from '../bounded-cache.js'
 import {defaults} from '../config.js'
 import type {Segment, SegmentEntry} from '../types.js'
 
@@ -7,19 +8,16 @@ export type Alignment = {entry: SegmentEntry; exact: boolean} | undefined
 // Han, Hiragana and Katakana have no spaces between words: each character counts as a word.
 const wordPattern = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{N}]+/gu
 
-// Every language's file is aligned against the same source texts: count each text's words once
-// (a bounded memo, so a long-lived process does not grow without end).
-const counted = new Map<string, ReadonlyMap<string, number>>()
+// Every language's file is aligned against the same source texts: count each text's words once.
+const counted = boundedCache<ReadonlyMap<string, number>>()
 
 /** Words of a text, lower-cased, with their counts. */
 function wordCounts(text: string): ReadonlyMap<string, number> {
-  let counts = counted.get(text)
-  if (counts !== undefined) return counts
-  const words = new Map<string, number>()
-  for (const [word] of text.toLowerCase().matchAll(wordPattern)) words.set(word, (words.get(word) ?? 0) + 1)
-  if (counted.size >= 10_000) counted.clear()
-  counted.set(text, words)
-  return words
+  return counted(text, () => {
+    const words = new Map<string, number>()
+    for (const [word] of text.toLowerCase().matchAll(wordPattern)) words.set(word, (words.get(word) ?? 0) + 1)
+    return words
+  })
 }
 
 function size(counts: ReadonlyMap<string, number>): number {
