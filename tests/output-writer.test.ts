@@ -1,13 +1,13 @@
 import {createHash} from 'node:crypto'
-import {existsSync} from 'node:fs'
+import {existsSync, lstatSync} from 'node:fs'
 import {mkdtemp, readFile, symlink, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {describe, expect, it} from 'vitest'
 import {InputError} from '../scripts/diagnostics.js'
-import {fileStamp} from '../scripts/io/cache-folder.js'
 import {startOutputThread, type OutputJob} from '../scripts/io/output-writer.js'
+import {stampOf} from '../scripts/io/write-atomic.js'
 import {repository} from './helpers.js'
 
 // The bundled CLI, which runs as the output thread when its environment says so (global setup bundles it).
@@ -28,7 +28,7 @@ async function expectWritten(out: string, texts: Record<string, string>, files: 
     expect(bytes.toString('utf8')).toBe(texts[file.path])
     expect(file.sha256).toBe(createHash('sha256').update(bytes).digest('hex'))
     expect(file.size).toBe(bytes.length)
-    expect(file.stamp).toBe(fileStamp(join(out, file.path)))
+    expect(file.stamp).toBe(stampOf(lstatSync(join(out, file.path))))
   }
 }
 

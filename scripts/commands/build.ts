@@ -3,7 +3,7 @@ import {join, resolve} from 'node:path'
 import {defaults, outputFormats} from '../config.js'
 import {codeVersion, outputsIntact} from '../io/cache-folder.js'
 import type {OutputFile} from '../io/build-cache.js'
-import {inputStamp, lastReport, readLastBuild, trustedInputStamp, writeLastBuild, type LastBuild} from '../io/last-build.js'
+import {hasInputStamp, lastReport, readLastBuild, trustedInputStamp, writeLastBuild, type LastBuild} from '../io/last-build.js'
 import {withProjectLock} from '../io/lock.js'
 import {isFileSystemError} from '../diagnostics.js'
 import {assertLanguageTag, type Project} from '../io/project.js'
@@ -161,7 +161,7 @@ async function unchangedBuild(project: Project, options: BuildOptions): Promise<
     const stats = lstatSync(absolute, {throwIfNoEntry: false})
     // Gone, or a link: the whole build says what is wrong.
     if (record === undefined || stats?.isFile() !== true) return undefined
-    if (record.stamp !== '' && inputStamp(stats) === record.stamp) continue
+    if (hasInputStamp(stats, record.stamp)) continue
     const read = readFileBytes(absolute, path)
     // Loaded only here: a build whose stamps all match needs no hash at all.
     const {sha256} = await import('../checksum.js')

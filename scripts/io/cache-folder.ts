@@ -1,12 +1,12 @@
 import {lstatSync} from 'node:fs'
-import {dirname, join} from 'node:path'
+import {dirname} from 'node:path'
 import {failNow} from '../diagnostics.js'
 import {errors} from '../errors.js'
 import type {CachedFile, OutputFile} from './build-cache.js'
 import type {StampedPath} from './last-build.js'
-import {insideProject, type Project} from './project.js'
+import {folderPrefix, insideProject, type Project} from './project.js'
 import {readOwnFile} from './read-text.js'
-import {assertRealFolders, stampOf, writeOutputSync} from './write-atomic.js'
+import {assertRealFolders, hasOutputStamp, writeOutputSync} from './write-atomic.js'
 
 /** Folder of the build cache in a project: git-ignored, safe to delete at any time. */
 export const cacheDir = '.interlinear-cache'
@@ -73,12 +73,6 @@ export function isFileList(value: unknown): value is CachedFile[] {
   return isStampList(value) && isOutputList(value)
 }
 
-/** The stamp of a regular file (see `CachedFile`); `undefined` when it is missing or not a regular file. */
-export function fileStamp(path: string): string | undefined {
-  const stats = lstatSync(path, {throwIfNoEntry: false})
-  return stats?.isFile() ? stampOf(stats) : undefined
-}
-
 /** Cached files as a build reports them: without their stamps. */
 export function withoutStamps(files: readonly CachedFile[]): OutputFile[] {
   return files.map(({stamp: _stamp, ...file}) => file)
@@ -90,5 +84,10 @@ export function withoutStamps(files: readonly CachedFile[]): OutputFile[] {
  * for make and git, the stamp is trusted without reading the file.
  */
 export function outputsIntact(out: string, files: readonly StampedPath[]): boolean {
-  return files.every((file) => file.stamp !== '' && fileStamp(join(out, file.path)) === file.stamp)
+  // Recorded paths are plain relative ones (`isStampList`).
+  const folder = folderPrefix(out)
+  return files.every((file) => {
+    const stats = lstatSync(folder + file.path, {throwIfNoEntry: false})
+    return stats?.isFile() === true && hasOutputStamp(stats, file.stamp)
+  })
 }

@@ -1,6 +1,7 @@
 import type {Stats} from 'node:fs'
 import {defaults} from '../config.js'
 import type {CachedFile, OutputFile} from './build-cache.js'
+import {formatStamp, matchesStamp} from './stamps.js'
 import {isOutputList, isRecord, isStampList, readCacheText, withoutStamps, writeCacheText} from './cache-folder.js'
 import type {Project} from './project.js'
 
@@ -113,8 +114,15 @@ const isInputPath = (path: unknown): path is string => typeof path === 'string' 
  * change time, which no program can set back: a file with the stamp a build recorded holds the bytes it read.
  */
 export function inputStamp(stats: Stats): string {
-  return `${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}`
+  return formatStamp(stats, inputStampFields)
 }
+
+/** Whether `stamp` is `inputStamp(stats)`. */
+export function hasInputStamp(stats: Stats, stamp: string): boolean {
+  return matchesStamp(stats, stamp, inputStampFields)
+}
+
+const inputStampFields = ['dev', 'ino', 'size', 'mtimeMs', 'ctimeMs'] as const
 
 // A file changed this shortly before it was read may change again within the same tick of the file
 // system's clock (coarse on Linux, 2 s on FAT), its times unchanged.

@@ -68,6 +68,15 @@ export function insideProject(project: Project, ...parts: string[]): string {
   return target
 }
 
+/**
+ * `folder`, absolute and ending in a separator, to append plain relative paths already checked (a
+ * record's): a build with nothing to do makes thousands, and joining each costs more than its `lstat`.
+ */
+export function folderPrefix(folder: string): string {
+  const absolute = resolve(folder)
+  return absolute.endsWith(sep) ? absolute : `${absolute}${sep}`
+}
+
 /** Absolute path of the canonical source of `document`. */
 export function sourcePath(project: Project, document: string): string {
   return insideProject(project, defaults.sourceDir, `${document}.md`)

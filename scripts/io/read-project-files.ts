@@ -3,8 +3,8 @@ import {VFile} from 'vfile'
 import {defaults, relativeSegmentFilePath} from '../config.js'
 import {InputError, fail} from '../diagnostics.js'
 import {errors} from '../errors.js'
-import {insideProject, listDocuments, listLanguages, listSegmentFiles, segmentFilePath, sourcePath, type Project} from './project.js'
-import {inputStamp, trustedInputStamp, type LastBuild, type StampedPath} from './last-build.js'
+import {folderPrefix, insideProject, listDocuments, listLanguages, listSegmentFiles, segmentFilePath, sourcePath, type Project} from './project.js'
+import {hasInputStamp, trustedInputStamp, type LastBuild, type StampedPath} from './last-build.js'
 import {decodeText, readFileBytes} from './read-text.js'
 import {compareText} from '../order.js'
 
@@ -126,13 +126,15 @@ export function listProjectFiles(project: Project, options: LoadOptions = {}): P
  * stamp it recorded (so still holds the same entries); otherwise `undefined`.
  */
 export function listedAsRecorded(project: Project, last: Pick<LastBuild, 'folders' | 'inputs'>): ListedFile[] | undefined {
+  // Recorded paths are plain relative ones (`readLastBuild` checks them).
+  const root = folderPrefix(project.root)
   const folders = new Set<string>()
   for (const {path, stamp} of last.folders) {
-    const stats = lstatSync(insideProject(project, ...path.split('/')), {throwIfNoEntry: false})
-    if (stamp === '' || !stats?.isDirectory() || inputStamp(stats) !== stamp) return undefined
+    const stats = lstatSync(root + path, {throwIfNoEntry: false})
+    if (!stats?.isDirectory() || !hasInputStamp(stats, stamp)) return undefined
     folders.add(path)
   }
-  const inputs = last.inputs.map(({path}) => ({path, absolute: insideProject(project, ...path.split('/'))}))
+  const inputs = last.inputs.map(({path}) => ({path, absolute: root + path}))
   // Every input where a recorded folder holds it.
   return inputs.every(({path}) => folders.has(path.slice(0, path.lastIndexOf('/')))) ? inputs : undefined
 }

@@ -3,6 +3,7 @@ import {open, rename, rm} from 'node:fs/promises'
 import {basename, dirname, isAbsolute, join, relative, sep} from 'node:path'
 import {failNow} from '../diagnostics.js'
 import {errors} from '../errors.js'
+import {formatStamp, matchesStamp} from './stamps.js'
 
 /** Options for `writeAtomic`. */
 export interface WriteOptions {
@@ -117,8 +118,15 @@ export async function writeAtomic(path: string, content: string | Uint8Array, op
  * time checking 2,000 outputs.
  */
 export function stampOf(stats: Stats): string {
-  return `${stats.dev}:${stats.ino}:${stats.mtimeMs}:${stats.size}`
+  return formatStamp(stats, outputStampFields)
 }
+
+/** Whether `stamp` is `stampOf(stats)`. */
+export function hasOutputStamp(stats: Stats, stamp: string): boolean {
+  return matchesStamp(stats, stamp, outputStampFields)
+}
+
+const outputStampFields = ['dev', 'ino', 'mtimeMs', 'size'] as const
 
 /**
  * `writeAtomic` for output that can always be rebuilt (dist/, caches): not flushed, and synchronous,
