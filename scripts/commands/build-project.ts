@@ -208,7 +208,6 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
   assertRealFolders(within, out)
   // Checked folders, and whether each existed: files in a new one need no comparison with what was there.
   const checkedFolders = new Map<string, boolean>()
-  const writing: Promise<void>[] = []
   // Pages handed to the writer and not written yet: their texts are held (twice, with a writer thread) until then.
   const pending = new Set<Promise<void>>()
   /** Before the next page: let the segment files' flushes run, and wait while too many pages are still being written. */
@@ -245,7 +244,6 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
     else {
       const done: Promise<void> = written.then(record, (error: unknown) => void (failure ??= {error})).finally(() => pending.delete(done))
       pending.add(done)
-      writing.push(done)
     }
   }
   for (const document of loaded.documents) {
@@ -344,7 +342,7 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
       writeDashboard([...dashboard, ...(others ? (await others).flatMap((shard) => shard.dashboard) : [])], loaded.documents)
     }
   }
-  await Promise.all(writing)
+  await Promise.all(pending)
   if (failure) throw failure.error
   if (writeShared) {
     await removeStaleOutputs(out, within, new Set(listed))
