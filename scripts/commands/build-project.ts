@@ -11,7 +11,7 @@ import {failNow, isFileSystemError} from '../diagnostics.js'
 import {errors} from '../errors.js'
 import {cacheKey, readBuildCache, sha256, writeBuildCache, type BuildCache, type CachedFile, type CachedPage, type OutputFile, type PageSummary} from '../io/build-cache.js'
 import {cacheDir, outputsIntact, withoutStamps} from '../io/cache-folder.js'
-import {lastBuild, writeLastBuild, type InputRecord} from '../io/last-build.js'
+import {lastBuild, readLastBuild, writeLastBuild, type InputRecord} from '../io/last-build.js'
 import {parseProjectFiles, type LoadedProject} from '../io/load-project.js'
 import {readOwnFile} from '../io/read-text.js'
 import {decodeProjectFiles, readProjectBytes, type ProjectFiles} from '../io/read-project-files.js'
@@ -46,7 +46,7 @@ export async function buildProject(project: Project, options: BuildOptions): Pro
   // Every language is read, even with --lang: a fallback chain may lead through any of them.
   const read = decodeProjectFiles(readProjectBytes(project))
   // Started before anything else: a thread loads its code while this one parses and updates.
-  const count = threadCount(read, options)
+  const count = threadCount(pagesToRender(read, config, options, cache), options)
   const writer = count > 1 ? startOutputThread(workerUrl) : inlineWriter
   const threads = Array.from({length: Math.max(0, count - 2)}, startThread)
   try {
@@ -415,13 +415,30 @@ const workerUrl = new URL('../bin/interlinear.js', import.meta.url)
 const pagesPerThread = 40
 
 /**
- * Threads a build uses in all: `--jobs`, or as many as the pages pay for, up to the cores. With two or
- * more, one writes the output files (see `startOutputThread`) and the others render languages besides
- * this one; a shard is not split further.
+ * About how many pages a build will render, for how many threads to start: every page, unless the last
+ * whole build had the same settings, its manifest is intact and no source changed since; then one for
+ * each segment file whose stamp changed (a translator's edit). A wrong guess costs only time.
  */
-function threadCount(read: ProjectFiles, options: BuildOptions): number {
+export function pagesToRender(read: ProjectFiles, config: ProjectConfig, options: BuildOptions, cache: BuildCache): number {
+  const all = read.sources.length * (read.languages.length + 1)
+  // No page cached: no build before (the record is not even read).
+  if (Object.keys(cache.pages).length === 0) return all
+  const last = readLastBuild(read.project)
+  const out = outputFolder(read.project, options)
+  if (last === undefined || last.settings !== buildSettings(config, options, out) || !outputsIntact(out, last.outputs.filter((file) => file.path === 'manifest.json'))) return all
+  const recorded = new Map(last.inputs.map((input) => [input.path, input.stamp]))
+  const changed = (file: {path: string; stamp: string}) => file.stamp === '' || recorded.get(file.path) !== file.stamp
+  return read.sources.some(changed) ? all : read.segmentFiles.filter(changed).length
+}
+
+/**
+ * Threads a build uses in all: `--jobs`, or as many as the `rendered` pages pay for, up to the cores.
+ * With two or more, one writes the output files (see `startOutputThread`) and the others render
+ * languages besides this one; a shard is not split further.
+ */
+function threadCount(rendered: number, options: BuildOptions): number {
   if (!existsSync(workerUrl)) return 1
-  const pages = (read.sources.length * (read.languages.length + 1)) / (options.shard?.count ?? 1)
+  const pages = rendered / (options.shard?.count ?? 1)
   const count = Math.max(1, options.jobs ?? Math.min(availableParallelism(), Math.floor(pages / pagesPerThread)))
   return options.shard === undefined ? count : Math.min(count, 2)
 }
