@@ -5,6 +5,7 @@ import {describe, expect, it} from 'vitest'
 import {build, type BuildOptions} from '../scripts/commands/build.js'
 import {buildLoaded, pagesBeingWritten, pagesToRender} from '../scripts/commands/build-project.js'
 import {readBuildCache} from '../scripts/io/build-cache.js'
+import {readLastBuild} from '../scripts/io/last-build.js'
 import {loadProject} from '../scripts/io/load-project.js'
 import {readConfig} from '../scripts/io/read-config.js'
 import {decodeProjectFiles, readProjectBytes} from '../scripts/io/read-project-files.js'
@@ -48,7 +49,7 @@ describe('pagesToRender', () => {
   it('expects every page to render but after a translator edit, where it expects one per changed segment file', async () => {
     const root = await copyRepositoryProject()
     const project = {root}
-    const expected = async (options: BuildOptions = {}) => pagesToRender(decodeProjectFiles(readProjectBytes(project)), readConfig(project), options, readBuildCache(project))
+    const expected = async (options: BuildOptions = {}) => pagesToRender(decodeProjectFiles(readProjectBytes(project)), readConfig(project), options, readBuildCache(project), readLastBuild(project))
     // One document, in five translations and its source language.
     const all = 6
     expect(await expected()).toBe(all)

@@ -11,7 +11,7 @@ import {failNow, isFileSystemError} from '../diagnostics.js'
 import {errors} from '../errors.js'
 import {cacheKey, readBuildCache, sha256, writeBuildCache, type BuildCache, type CachedFile, type CachedPage, type OutputFile, type PageSummary} from '../io/build-cache.js'
 import {cacheDir, outputsIntact, withoutStamps} from '../io/cache-folder.js'
-import {lastBuild, readLastBuild, writeLastBuild, type InputRecord} from '../io/last-build.js'
+import {lastBuild, writeLastBuild, type InputRecord, type LastBuild} from '../io/last-build.js'
 import {parseProjectFiles, type LoadedProject} from '../io/load-project.js'
 import {readOwnFile} from '../io/read-text.js'
 import {decodeProjectFiles, readProjectBytes, type ProjectFiles} from '../io/read-project-files.js'
@@ -38,15 +38,16 @@ import {planUpdate, writeUpdate, type FileChange, type UpdatePlan} from './updat
 
 /**
  * The part of `build` that parses, updates, checks and renders: loaded only when a build has work
- * to do. Updates the cache with what it wrote.
+ * to do. Updates the cache with what it wrote. `last`: the record of the last whole build, if any,
+ * which tells how much is left to render.
  */
-export async function buildProject(project: Project, options: BuildOptions): Promise<BuildResult> {
+export async function buildProject(project: Project, options: BuildOptions, last?: LastBuild): Promise<BuildResult> {
   const config = readConfig(project)
   const cache = readBuildCache(project)
   // Every language is read, even with --lang: a fallback chain may lead through any of them.
   const read = decodeProjectFiles(readProjectBytes(project))
   // Started before anything else: a thread loads its code while this one parses and updates.
-  const count = threadCount(pagesToRender(read, config, options, cache), options)
+  const count = threadCount(pagesToRender(read, config, options, cache, last), options)
   const writer = count > 1 ? startOutputThread(workerUrl) : inlineWriter
   const threads = Array.from({length: Math.max(0, count - 2)}, startThread)
   try {
@@ -419,11 +420,10 @@ const pagesPerThread = 40
  * whole build had the same settings, its manifest is intact and no source changed since; then one for
  * each segment file whose stamp changed (a translator's edit). A wrong guess costs only time.
  */
-export function pagesToRender(read: ProjectFiles, config: ProjectConfig, options: BuildOptions, cache: BuildCache): number {
+export function pagesToRender(read: ProjectFiles, config: ProjectConfig, options: BuildOptions, cache: BuildCache, last: LastBuild | undefined): number {
   const all = read.sources.length * (read.languages.length + 1)
-  // No page cached: no build before (the record is not even read).
+  // No page cached: no build before.
   if (Object.keys(cache.pages).length === 0) return all
-  const last = readLastBuild(read.project)
   const out = outputFolder(read.project, options)
   if (last === undefined || last.settings !== buildSettings(config, options, out) || !outputsIntact(out, last.outputs.filter((file) => file.path === 'manifest.json'))) return all
   const recorded = new Map(last.inputs.map((input) => [input.path, input.stamp]))

@@ -111,12 +111,13 @@ export interface BuildResult {
 export async function build(project: Project, options: BuildOptions = {}): Promise<BuildResult> {
   for (const language of options.languages ?? []) assertLanguageTag(language)
   const run = async () => {
-    const unchanged = await unchangedBuild(project, options)
+    const last = readLastBuild(project)
+    const unchanged = last && (await unchangedBuild(project, options, last))
     const report = unchanged && lastReport(unchanged.last)
     // The manifest is written but not listed in a result's files.
     if (unchanged && report) return resultOf(unchanged.out, JSON.parse(report.manifest) as Manifest, report.files.filter((file) => file.path !== 'manifest.json'))
     const {buildProject} = await import('./build-project.js')
-    return buildProject(project, options)
+    return buildProject(project, options, last)
   }
   // Only a run that writes segment files takes the project lock.
   return options.update ? withProjectLock(project, run) : run()
@@ -129,20 +130,19 @@ export async function build(project: Project, options: BuildOptions = {}): Promi
  * nothing changed (scripts/warm.ts).
  */
 export async function upToDate(project: Project): Promise<string | undefined> {
-  const unchanged = await unchangedBuild(project, {})
+  const last = readLastBuild(project)
+  const unchanged = last && (await unchangedBuild(project, {}, last))
   return unchanged && summary(unchanged.last.outputs.length, unchanged.out)
 }
 
 /**
- * The record of the last whole build, and its output folder, when the code, settings, options and
- * inputs are as it found them and its outputs are intact; otherwise `undefined`. Folders whose stamps
- * are as recorded are not listed again. An input whose stamp is as recorded is not read; any other is
- * read, and counts as changed only if its bytes did (a file touched or checked out again).
+ * The record of the last whole build (`last`), and its output folder, when the code, settings,
+ * options and inputs are as it found them and its outputs are intact; otherwise `undefined`. Folders
+ * whose stamps are as recorded are not listed again. An input whose stamp is as recorded is not read;
+ * any other is read, and counts as changed only if its bytes did (a file touched or checked out again).
  */
-async function unchangedBuild(project: Project, options: BuildOptions): Promise<{last: LastBuild; out: string} | undefined> {
+async function unchangedBuild(project: Project, options: BuildOptions, last: LastBuild): Promise<{last: LastBuild; out: string} | undefined> {
   if (options.update || options.check) return undefined
-  const last = readLastBuild(project)
-  if (last === undefined) return undefined
   const out = outputFolder(project, options)
   if (last.settings !== buildSettings(readConfig(project), options, out)) return undefined
   let restamped = false
