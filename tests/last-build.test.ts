@@ -2,7 +2,8 @@ import {mkdtempSync, rmSync, type Stats} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {inputStamp, lastBuild, readLastBuild, trustedInputStamp, writeLastBuild} from '../scripts/io/last-build.js'
+import {lastBuild, readLastBuild, writeLastBuild} from '../scripts/io/last-build.js'
+import {inputStamp, trustedInputStamp} from '../scripts/io/stamps.js'
 
 const readAt = Date.UTC(2026, 11, 3, 12)
 const stats = (mtimeMs: number, ctimeMs: number) => ({dev: 2049, ino: 1234, size: 5678, mtimeMs, ctimeMs}) as Stats

@@ -7,7 +7,7 @@ import {pathToFileURL} from 'node:url'
 import {describe, expect, it} from 'vitest'
 import {InputError} from '../scripts/diagnostics.js'
 import {startOutputThread, type OutputJob} from '../scripts/io/output-writer.js'
-import {stampOf} from '../scripts/io/write-atomic.js'
+import {stampOf} from '../scripts/io/stamps.js'
 import {repository} from './helpers.js'
 
 // The bundled CLI, which runs as the output thread when its environment says so (global setup bundles it).

@@ -6,7 +6,8 @@ import type {CachedFile, OutputFile} from './build-cache.js'
 import type {StampedPath} from './last-build.js'
 import {folderPrefix, insideProject, type Project} from './project.js'
 import {readOwnFile} from './read-text.js'
-import {assertRealFolders, hasOutputStamp, writeOutputSync} from './write-atomic.js'
+import {hasOutputStamp} from './stamps.js'
+import {assertRealFolders, writeOutputSync} from './write-atomic.js'
 
 /** Folder of the build cache in a project: git-ignored, safe to delete at any time. */
 export const cacheDir = '.interlinear-cache'

@@ -1,7 +1,5 @@
-import type {Stats} from 'node:fs'
 import {defaults} from '../config.js'
 import type {CachedFile, OutputFile} from './build-cache.js'
-import {formatStamp, matchesStamp} from './stamps.js'
 import {isOutputList, isRecord, isStampList, readCacheText, withoutStamps, writeCacheText} from './cache-folder.js'
 import type {Project} from './project.js'
 
@@ -9,13 +7,13 @@ import type {Project} from './project.js'
 export interface InputRecord {
   /** Path relative to the project, with `/`. */
   path: string
-  /** Its stamp, when the build could trust it (see `trustedInputStamp`); otherwise `''`. */
+  /** Its stamp, when the build could trust it (see `trustedInputStamp` in stamps.ts); otherwise `''`. */
   stamp: string
   /** SHA-256 of its bytes. */
   sha256: string
 }
 
-/** An output file (see `CachedFile`) or an input folder (see `inputStamp`) by its stamp. */
+/** An output file (see `CachedFile`) or an input folder (see `inputStamp` in stamps.ts) by its stamp. */
 export interface StampedPath {
   /** Path relative to the output folder or the project, with `/`. */
   path: string
@@ -108,33 +106,3 @@ const inputFolder = new RegExp(`^(?:${defaults.sourceDir}|${defaults.translation
 const inputPath = new RegExp(`^(?:${defaults.sourceDir}|${defaults.translationsDir}/[A-Za-z0-9-]+)/[A-Za-z0-9_-]+\\.md$`)
 const isInputFolder = (path: unknown): path is string => typeof path === 'string' && inputFolder.test(path)
 const isInputPath = (path: unknown): path is string => typeof path === 'string' && inputPath.test(path)
-
-/**
- * The stamp of an input file: device, inode, size, modification and change time. Any write changes the
- * change time, which no program can set back: a file with the stamp a build recorded holds the bytes it read.
- */
-export function inputStamp(stats: Stats): string {
-  return formatStamp(stats, inputStampFields)
-}
-
-/** Whether `stamp` is `inputStamp(stats)`. */
-export function hasInputStamp(stats: Stats, stamp: string): boolean {
-  return matchesStamp(stats, stamp, inputStampFields)
-}
-
-const inputStampFields = ['dev', 'ino', 'size', 'mtimeMs', 'ctimeMs'] as const
-
-// A file changed this shortly before it was read may change again within the same tick of the file
-// system's clock (coarse on Linux, 2 s on FAT), its times unchanged.
-const racyMs = 2000
-
-/**
- * The stamp of an input whose stats were taken when it was read at `readAt` (ms since the epoch), or
- * `''` when it had changed too shortly before then for its times to tell a later change (git's
- * "racily clean" files): such a file is read again by the next build, which then records its stamp.
- */
-export function trustedInputStamp(stats: Stats, readAt: number): string {
-  // A file system that keeps no times (they read as 0) cannot be trusted by them.
-  const kept = stats.mtimeMs > 0 && stats.ctimeMs > 0
-  return kept && Math.max(stats.mtimeMs, stats.ctimeMs) < readAt - racyMs ? inputStamp(stats) : ''
-}

@@ -4,7 +4,8 @@ import {Worker} from 'node:worker_threads'
 import {sha256} from '../checksum.js'
 import {threadMarker} from '../config.js'
 import type {CachedFile} from './build-cache.js'
-import {stampOf, writeOutputSync} from './write-atomic.js'
+import {stampOf} from './stamps.js'
+import {writeOutputSync} from './write-atomic.js'
 
 /** One output file to write: `path` under the folder `out`, which must stay within `within`. */
 export interface OutputJob {

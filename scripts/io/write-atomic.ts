@@ -1,9 +1,9 @@
-import {closeSync, fstatSync, lstatSync, mkdirSync, openSync, renameSync, rmSync, writeSync, type Stats} from 'node:fs'
+import {closeSync, fstatSync, lstatSync, mkdirSync, openSync, renameSync, rmSync, writeSync, } from 'node:fs'
 import {open, rename, rm} from 'node:fs/promises'
 import {basename, dirname, isAbsolute, join, relative, sep} from 'node:path'
 import {failNow} from '../diagnostics.js'
 import {errors} from '../errors.js'
-import {formatStamp, matchesStamp} from './stamps.js'
+import {stampOf} from './stamps.js'
 
 /** Options for `writeAtomic`. */
 export interface WriteOptions {
@@ -110,23 +110,6 @@ export async function writeAtomic(path: string, content: string | Uint8Array, op
     throw error
   }
 }
-
-/**
- * The stamp of a regular file as a build leaves it: device, inode, modification time and size (see
- * `CachedFile` in build-cache.ts). The time in milliseconds as a double, to the microsecond: a file
- * replaced has another inode anyway, and BigInt stats cost a build with nothing to do a fifth of its
- * time checking 2,000 outputs.
- */
-export function stampOf(stats: Stats): string {
-  return formatStamp(stats, outputStampFields)
-}
-
-/** Whether `stamp` is `stampOf(stats)`. */
-export function hasOutputStamp(stats: Stats, stamp: string): boolean {
-  return matchesStamp(stats, stamp, outputStampFields)
-}
-
-const outputStampFields = ['dev', 'ino', 'mtimeMs', 'size'] as const
 
 /**
  * `writeAtomic` for output that can always be rebuilt (dist/, caches): not flushed, and synchronous,
