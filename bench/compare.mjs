@@ -6,9 +6,12 @@
 // `build` (plus any extra arguments) is timed, interleaved likewise, on those copies. With --edit, the
 // same, but a word is appended to one translation of the first language before each timed build (as
 // run.mjs measures a translator's edit).
+// With --scratch DIR, the copies are made in DIR instead of bench/corpora: on a RAM disk (/dev/shm), what
+// is compared is the computation, without the disk's moods (on this machine's ext4, which has no journal,
+// creating files within minutes of deleting many costs more; see RESULTS.md, session 11).
 // Prints the median wall time of each. For an older build, copy its `bin/` and `lib/` somewhere first.
 //
-//   node bench/compare.mjs [--warm | --edit] <corpus> <rounds> "<extra arguments>" <bin/interlinear.js> <other/bin/interlinear.js>...
+//   node bench/compare.mjs [--warm | --edit] [--scratch DIR] <corpus> <rounds> "<extra arguments>" <bin/interlinear.js> <other/bin/interlinear.js>...
 //   node bench/compare.mjs statement-500 4 "--jobs 1" /tmp/old/bin/interlinear.js bin/interlinear.js
 import {execFileSync, spawnSync} from 'node:child_process'
 import {mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
@@ -17,19 +20,21 @@ import {median} from './median.mjs'
 
 const bench = new URL('.', import.meta.url).pathname
 const args = process.argv.slice(2)
+const scratchIndex = args.indexOf('--scratch')
+const scratchParent = scratchIndex === -1 ? join(bench, 'corpora') : resolve(args.splice(scratchIndex, 2)[1] ?? '')
 const mode = ['--warm', '--edit'].includes(args[0]) ? args[0] : undefined
 const warm = mode !== undefined
 const [corpus, roundsArgument, extra = '', ...bins] = warm ? args.slice(1) : args
 const rounds = Number(roundsArgument)
 if (corpus === undefined || !(rounds > 0) || bins.length === 0) {
-  process.stderr.write('usage: node bench/compare.mjs [--warm | --edit] <corpus> <rounds> "<extra arguments>" <bin/interlinear.js>...\n')
+  process.stderr.write('usage: node bench/compare.mjs [--warm | --edit] [--scratch DIR] <corpus> <rounds> "<extra arguments>" <bin/interlinear.js>...\n')
   process.exit(2)
 }
 const pristine = join(bench, 'corpora', `${corpus}.pristine`, 'interlinear')
 // A certificate bundle named here would be parsed by every Node.js process: not what is measured.
 const env = {...process.env}
 delete env.NODE_EXTRA_CA_CERTS
-const scratch = mkdtempSync(join(bench, 'corpora', '.compare-'))
+const scratch = mkdtempSync(join(scratchParent, '.compare-'))
 // A warm build reuses one copy per CLI; the job needs a fresh one every round.
 const folder = (round, index) => join(scratch, `${warm ? 0 : round}-${index}`)
 const job = ['build', '--update', '--check']
