@@ -1,6 +1,6 @@
 import {execFileSync, spawnSync} from 'node:child_process'
 import {createHash} from 'node:crypto'
-import {cp, mkdtemp, readdir, readFile, rm, stat, symlink, utimes, writeFile} from 'node:fs/promises'
+import {cp, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, utimes, writeFile} from 'node:fs/promises'
 import {mkdtempSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {setTimeout as sleep} from 'node:timers/promises'
@@ -670,5 +670,20 @@ describe('build with threads', () => {
     expect(run.stderr).toMatch(/Symbolic links are refused/)
     expect(run.stderr).not.toMatch(/internal error|\n\s+at /)
     expect(await readFile(join(outside, 'victim.html'), 'utf8')).toBe('untouched\n')
+  })
+
+  it('stops at a folder where an output file goes, naming the file, on one thread and from the thread that writes, and leaves no temporary file', async () => {
+    const {root, tags} = await manyLanguages(90)
+    expect((await cli(['build', '--jobs', '2'], root)).code).toBe(0)
+    const path = `dist/${tags[40]}/statement.html`
+    await rm(join(root, path))
+    await mkdir(join(root, path, 'inside'), {recursive: true})
+    for (const jobs of ['1', '2']) {
+      const run = await cli(['build', '--jobs', jobs], root)
+      expect(run.code, jobs).toBe(2)
+      expect(run.stderr).toBe(`interlinear: could not write ${join(root, path)}: illegal operation on a directory (EISDIR)\nA folder stands where that file goes: move it away or delete it.\n`)
+      expect((await readdir(join(root, 'dist', tags[40]!))).filter((name) => name.endsWith('.tmp'))).toEqual([])
+      expect((await readdir(join(root, path)))).toEqual(['inside'])
+    }
   })
 })

@@ -102,8 +102,8 @@ export async function writeAtomic(path: string, content: string | Uint8Array, op
     await rm(temporary, {force: true})
     throw error
   }
-  await handle.close()
   try {
+    await handle.close()
     await rename(temporary, path)
   } catch (error) {
     await rm(temporary, {force: true})
@@ -129,20 +129,27 @@ export function writeOutputSync(path: string, content: string | Uint8Array, with
     makeFolders(dirname(path))
     descriptor = openSync(temporary, 'wx', 0o644)
   }
+  let stamp: string
   try {
     const bytes = typeof content === 'string' ? Buffer.from(content) : content
     for (let written = 0; written < bytes.length; ) written += writeSync(descriptor, bytes, written)
-    const stamp = stampOf(fstatSync(descriptor))
-    closeSync(descriptor)
-    renameSync(temporary, path)
-    return stamp
+    stamp = stampOf(fstatSync(descriptor))
   } catch (error) {
     try {
       closeSync(descriptor)
     } catch {
-      // Already closed.
+      // Linux releases the descriptor even when closing fails.
     }
     rmSync(temporary, {force: true})
     throw error
   }
+  // Closed once, even when the rename fails: by a second close the number may be another thread's file.
+  try {
+    closeSync(descriptor)
+    renameSync(temporary, path)
+  } catch (error) {
+    rmSync(temporary, {force: true})
+    throw error
+  }
+  return stamp
 }
