@@ -683,7 +683,7 @@ describe('build with threads', () => {
       expect(run.code, jobs).toBe(2)
       expect(run.stderr).toBe(`interlinear: could not write ${join(root, path)}: illegal operation on a directory (EISDIR)\nA folder stands where that file goes: move it away or delete it.\n`)
       expect((await readdir(join(root, 'dist', tags[40]!))).filter((name) => name.endsWith('.tmp'))).toEqual([])
-      expect((await readdir(join(root, path)))).toEqual(['inside'])
+      expect(await readdir(join(root, path))).toEqual(['inside'])
     }
   })
 })
