@@ -340,6 +340,24 @@ describe('build cache', () => {
     expect(await fresh(root)).toEqual(built)
   })
 
+  it('renders the index again when what it lists changed, and restores it when it was changed', async () => {
+    const root = await copyRepositoryProject()
+    expect((await cli(['build'], root)).code).toBe(0)
+    const before = await read(root, 'dist/index.html')
+    // A translation emptied: Spanish's coverage falls, and the index shows it.
+    await translateFile(root, 'es', 'statement', (_source, index) => (index === 2 ? '' : undefined))
+    expect((await cli(['build'], root)).code).toBe(0)
+    const after = await read(root, 'dist/index.html')
+    expect(after).not.toBe(before)
+    const built = await contents(root)
+    expect(await fresh(root)).toEqual(built)
+    // The cache never vouches for an index that is not as written.
+    await put(root, 'dist/index.html', after.replace('</main>', '<p>planted</p></main>'))
+    await put(root, 'translations/fr/statement.md', (await read(root, 'translations/fr/statement.md')).replace('La déclaration suivante', 'Cette déclaration'))
+    expect((await cli(['build'], root)).code).toBe(0)
+    expect(await read(root, 'dist/index.html')).toBe(after)
+  })
+
   it('reads no input whose stamp is as recorded, and still sees a same-size edit with its modification time set back', async () => {
     const root = await copyRepositoryProject()
     const spanish = join(root, 'translations/es/statement.md')

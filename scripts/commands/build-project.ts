@@ -88,9 +88,9 @@ export async function buildProject(project: Project, options: BuildOptions, last
       result.files.push(...shard.files)
     }
     result.files.sort(byPath)
-    // Stamps as the pages, the index and the manifest were written (or found intact).
+    // Stamps as the pages (the index and the dashboard among them) and the manifest were written (or found intact).
     const stamps = new Map([...Object.values(cache.pages).flatMap((page) => page.files), ...result.shared.files].map((file) => [file.path, file.stamp]))
-    const files = [...result.files, ...result.shared.files.filter((file) => file.path === 'manifest.json')].map((file) => ({...file, stamp: stamps.get(file.path) ?? ''}))
+    const files = [...result.files, ...result.shared.files].map((file) => ({...file, stamp: stamps.get(file.path) ?? ''}))
     const last = lastBuild(buildSettings(config, options, result.out), inputRecords(read, loaded, checksums), read.folders, result.shared.manifest, files)
     const failed = await flushed
     if (failed) throw failed.error
@@ -179,7 +179,7 @@ export interface BuildLoadedOptions {
 /** `BuildResult` with the dashboard rows of the review pages rendered. */
 export interface LoadedBuildResult extends BuildResult {
   dashboard: DashboardRow[]
-  /** The shared files written (`index.html`, `manifest.json`) with their stamps, and the manifest as written. */
+  /** The files every build writes (`manifest.json`) with their stamps, and the manifest as written. */
   shared: {files: CachedFile[]; manifest: string}
 }
 
@@ -336,7 +336,10 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
   if (epoch !== undefined && /^\d+$/.test(epoch)) manifest.built = new Date(Number(epoch) * 1000).toISOString()
   if (writeShared) {
     if (chosen.includes('html')) {
-      outputFiles.push(...withoutStamps([writeSharedFile('index.html', renderIndex(coverage, loaded.documents))]))
+      await pace()
+      // Rendered only when what it lists changed, like the dashboard: after a translator's edit, seldom.
+      const key = cacheKey('index', JSON.stringify(coverage), JSON.stringify(loaded.documents.map((document) => [document.id, document.language])))
+      if (!reuse('index', key, ['index.html'])) emit('index', key, [['index.html', renderIndex(coverage, loaded.documents)]])
     }
     if (review) {
       await pace()
@@ -355,7 +358,7 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
   outputFiles.sort(byPath)
   return {...resultOf(out, manifest, outputFiles), dashboard, shared}
 
-  /** Write a file every build writes (the index, the manifest), keeping its stamp for the record of the build. */
+  /** Write a file every build writes (the manifest), keeping its stamp for the record of the build. */
   function writeSharedFile(path: string, text: string): CachedFile {
     const file = writeOutputFile({out, path, text, within, folderExists: true})
     shared.files.push(file)
