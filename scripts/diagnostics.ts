@@ -52,8 +52,8 @@ export function failNow(path: string, problem: Problem, place: Place = {line: 1,
   throw new InputError([file])
 }
 
-/** An error of a file system call (`open`, `mkdir`…): it names the call and the path. */
-export type FileSystemError = NodeJS.ErrnoException & {code: string; syscall: string}
+/** An error of a file system call (`open`, `mkdir`…): it names the call and the path (and, for `rename`, where to). */
+export type FileSystemError = NodeJS.ErrnoException & {code: string; syscall: string; dest?: string}
 
 /** Whether `error` is the file system refusing a read or write (permissions, a full disk, a read-only folder), not a bug. */
 export function isFileSystemError(error: unknown): error is FileSystemError {

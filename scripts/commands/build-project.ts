@@ -18,7 +18,7 @@ import {decodeProjectFiles, readProjectBytes, type ProjectFiles} from '../io/rea
 import type {Project} from '../io/project.js'
 import {readConfig} from '../io/read-config.js'
 import type {ProjectConfig} from '../io/read-config.js'
-import type {SourceDocument, StatusRow} from '../types.js'
+import type {StatusRow} from '../types.js'
 import {assertRealFolders, isInside} from '../io/write-atomic.js'
 import {inlineWriter, startOutputThread, writeOutputFile, type OutputWriter} from '../io/output-writer.js'
 import {createResolver} from '../merge/create-resolver.js'
@@ -336,14 +336,14 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
   if (epoch !== undefined && /^\d+$/.test(epoch)) manifest.built = new Date(Number(epoch) * 1000).toISOString()
   if (writeShared) {
     if (chosen.includes('html')) {
-      await pace()
-      // Rendered only when what it lists changed, like the dashboard: after a translator's edit, seldom.
       const key = cacheKey('index', JSON.stringify(coverage), JSON.stringify(loaded.documents.map((document) => [document.id, document.language])))
-      if (!reuse('index', key, ['index.html'])) emit('index', key, [['index.html', renderIndex(coverage, loaded.documents)]])
+      await writeSitePage('index', key, () => renderIndex(coverage, loaded.documents))
     }
     if (review) {
-      await pace()
-      writeDashboard([...dashboard, ...(others ? (await others).flatMap((shard) => shard.dashboard) : [])], loaded.documents)
+      const rows = [...dashboard, ...(others ? (await others).flatMap((shard) => shard.dashboard) : [])]
+      rows.sort((a, b) => compareText(a.row.language, b.row.language) || compareText(a.row.document, b.row.document))
+      const sourceLanguage = loaded.documents[0]?.language ?? 'en'
+      await writeSitePage('status', cacheKey('status', sourceLanguage, JSON.stringify(rows)), () => renderDashboard(rows, sourceLanguage))
     }
   }
   await Promise.all(pending)
@@ -359,18 +359,18 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
   return {...resultOf(out, manifest, outputFiles), dashboard, shared}
 
   /** Write a file every build writes (the manifest), keeping its stamp for the record of the build. */
-  function writeSharedFile(path: string, text: string): CachedFile {
-    const file = writeOutputFile({out, path, text, within, folderExists: true})
-    shared.files.push(file)
-    return file
+  function writeSharedFile(path: string, text: string): void {
+    shared.files.push(writeOutputFile({out, path, text, within, folderExists: true}))
   }
 
-  /** `status.html`, rendered only when what it shows changed. */
-  function writeDashboard(rows: DashboardRow[], documents: readonly SourceDocument[]): void {
-    rows.sort((a, b) => compareText(a.row.language, b.row.language) || compareText(a.row.document, b.row.document))
-    const sourceLanguage = documents[0]?.language ?? 'en'
-    const key = cacheKey('status', sourceLanguage, JSON.stringify(rows))
-    if (!reuse('status', key, ['status.html'])) emit('status', key, [['status.html', renderDashboard(rows, sourceLanguage)]])
+  /**
+   * `<name>.html` at the top of the output, for the whole project (the index, the dashboard): rendered
+   * only when `key`, what it shows, changed or its file is not as written; after a translator's edit, seldom.
+   */
+  async function writeSitePage(name: string, key: string, render: () => string): Promise<void> {
+    await pace()
+    const path = `${name}.html`
+    if (!reuse(name, key, [path])) emit(name, key, [[path, render()]])
   }
 }
 

@@ -26,9 +26,8 @@ export function fileSystemError(error: FileSystemError): string {
   // Node.js writes `EPERM: operation not permitted, mkdir '/sys/x'`: keep the reason.
   const reason = error.message.replace(/^[A-Z0-9]+: /, '').replace(/, \w+ '.*'$/s, '')
   // Files are written by renaming a temporary file over them (io/write-atomic.ts): name the file, not the temporary one.
-  const dest = (error as {dest?: unknown}).dest
-  const written = error.syscall === 'rename' && typeof dest === 'string'
-  const path = written ? ` ${dest}` : error.path === undefined ? '' : ` ${error.path}`
+  const written = error.syscall === 'rename' && error.dest !== undefined
+  const path = written ? ` ${error.dest}` : error.path === undefined ? '' : ` ${error.path}`
   const advice = error.code === 'EISDIR' ? 'A folder stands where that file goes: move it away or delete it.' : 'Check that the folder exists and may be written, and that the disk has room.'
   return `interlinear: could not ${written ? 'write' : error.syscall}${path}: ${reason} (${error.code})\n${advice}\n`
 }
