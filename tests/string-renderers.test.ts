@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import type {Element, ElementContent} from 'hast'
+import type {Element, ElementContent, Root} from 'hast'
 import {toHtml} from 'hast-util-to-html'
 import {h, s} from 'hastscript'
 import {describe, expect, it} from 'vitest'
@@ -7,20 +7,49 @@ import type {Severity} from '../scripts/check/finding.js'
 import type {FindingRecord} from '../scripts/check/format-findings.js'
 import {missingTranslation, needsReview, staleTranslation} from '../scripts/check/rules/segment-state.js'
 import {diffWords} from '../scripts/check/word-diff.js'
+import type {CoverageRecord} from '../scripts/commands/build.js'
 import {barStates} from '../scripts/render/coverage-bar.js'
+import {pagePolicy} from '../scripts/render/csp.js'
+import type {Html} from '../scripts/render/html-text.js'
 import {direction, nativeName} from '../scripts/render/language-info.js'
-import {renderPage} from '../scripts/render/page-shell.js'
-import {reviewScript} from '../scripts/render/page-scripts.js'
-import {toolStyle} from '../scripts/render/page-style.js'
+import {renderPage, type PageParts} from '../scripts/render/page-shell.js'
+import {dashboardScript, reviewScript} from '../scripts/render/page-scripts.js'
+import {pageStyle, toolStyle} from '../scripts/render/page-style.js'
 import {renderDashboard, type DashboardRow} from '../scripts/render/render-dashboard.js'
+import {renderIndex} from '../scripts/render/render-index.js'
 import {placeFindings, renderReview, reviewLanguage, type ReviewPageInput} from '../scripts/render/render-review.js'
 import {rowCoverage} from '../scripts/status/format-status.js'
 import type {SegmentState, SegmentStatus, StatusRow} from '../scripts/types.js'
 import {uiStrings, type UiStrings} from '../scripts/ui/ui-strings.js'
 import {hostileText} from './fuzz/markdown-arbitraries.js'
 
-// The oracle: the review page and dashboard rows as they were built before they were written as
-// strings, a hast tree serialized by hast-util-to-html. Kept here only, to prove the strings equal.
+// The oracle: the pages as they were built before they were written as strings, a hast tree
+// serialized by hast-util-to-html. Kept here only, to prove the strings equal.
+
+type TreePageParts = Omit<PageParts, 'head' | 'body'> & {head?: Element[]; body: ElementContent[]}
+
+function treePage(parts: TreePageParts): string {
+  const style = parts.style === undefined ? pageStyle : `${pageStyle}\n${parts.style}`
+  const script = parts.script
+  const page: Root = {
+    type: 'root',
+    children: [
+      {type: 'doctype'},
+      h('html', {lang: parts.language, dir: direction(parts.language)}, [
+        h('head', [
+          h('meta', {charSet: 'utf-8'}),
+          ...(script === undefined ? [] : [h('meta', {httpEquiv: 'content-security-policy', content: pagePolicy(style, script)})]),
+          h('meta', {name: 'viewport', content: 'width=device-width, initial-scale=1'}),
+          h('title', parts.title),
+          ...(parts.head ?? []),
+          h('style', style)
+        ]),
+        h('body', script === undefined ? parts.body : [...parts.body, h('script', script)])
+      ])
+    ]
+  }
+  return `${toHtml(page)}\n`
+}
 
 function treeReview(input: ReviewPageInput): string {
   const {document, language} = input
@@ -28,7 +57,7 @@ function treeReview(input: ReviewPageInput): string {
   const t = uiStrings(chrome)
   const {bySegment, fileFindings} = placeFindings(input)
   const title = t('review_title', {language: nativeName(language), document: document.id})
-  return renderPage({
+  return treePage({
     language: chrome,
     title,
     style: toolStyle,
@@ -123,6 +152,84 @@ function treeBar(row: StatusRow, t: UiStrings): Element {
 
 const severities: readonly Severity[] = ['error', 'warning', 'info']
 
+function treeDashboard(rows: readonly DashboardRow[], sourceLanguage: string): string {
+  const t = uiStrings(sourceLanguage)
+  const count = (values: (row: DashboardRow) => string) => new Set(rows.map(values)).size
+  const header = (label: string, sort: 'text' | 'number') => h('th', {scope: 'col', dataSort: sort}, label)
+  return treePage({
+    language: sourceLanguage,
+    title: t('status_title'),
+    style: toolStyle,
+    script: dashboardScript,
+    body: [
+      h('main', [
+        h('h1', t('status_title')),
+        h(
+          'p',
+          t('status_summary', {
+            translations: t('count_translations', {count: rows.length}),
+            languages: t('count_languages', {count: count((row) => row.row.language)}),
+            documents: t('count_documents', {count: count((row) => row.row.document)})
+          })
+        ),
+        h('div', {id: 'controls', className: ['controls'], role: 'search', hidden: true}, [
+          h('label', {htmlFor: 'filter'}, t('filter_label')),
+          h('input', {type: 'search', id: 'filter', autoComplete: 'off', spellCheck: 'false'}),
+          h('output', {id: 'shown', htmlFor: 'filter', ariaLive: 'polite', dataTemplate: t('filter_shown', {shown: '{shown}', total: rows.length})})
+        ]),
+        h('table', {className: ['tool']}, [
+          h(
+            'thead',
+            h('tr', [
+              header(t('column_language'), 'text'),
+              header(t('column_document'), 'text'),
+              header(t('column_coverage'), 'number'),
+              ...barStates.map(([state]) => header(t(`state_${state}`), 'number')),
+              header(t('column_findings'), 'number'),
+              h('th', {scope: 'col'}, t('column_links'))
+            ])
+          ),
+          h(
+            'tbody',
+            rows.map((row) => treeDashboardRow(row, t))
+          )
+        ])
+      ])
+    ]
+  })
+}
+
+type IndexRecord = Pick<CoverageRecord, 'language' | 'document' | 'status' | 'coverage' | 'published'>
+
+function treeIndex(coverage: readonly IndexRecord[], documents: readonly {id: string; language: string}[]): string {
+  const language = documents[0]?.language ?? 'en'
+  const t = uiStrings(language)
+  return treePage({
+    language,
+    title: t('index_title'),
+    body: [
+      h('main', [
+        h('h1', t('index_title')),
+        ...documents.flatMap((document) => [
+          h('h2', document.id),
+          h(
+            'ul',
+            coverage
+              .filter((record) => record.document === document.id && record.published)
+              .map((record) =>
+                h('li', [
+                  h('a', {href: `${record.language}/${document.id}.html`, hrefLang: record.language, lang: record.language, dir: direction(record.language)}, nativeName(record.language)),
+                  ' ',
+                  h('span', {className: ['coverage']}, record.status === 'source' ? `(${t('original')})` : `(${uiStrings(record.language)('coverage', {percent: record.coverage})})`)
+                ])
+              )
+          )
+        ])
+      ])
+    ]
+  })
+}
+
 function treeDashboardRow({row, findings, reviewHref, pageHref}: DashboardRow, t: UiStrings): Element {
   const {language, document} = row
   const name = nativeName(language)
@@ -204,8 +311,37 @@ const dashboardRow: fc.Arbitrary<DashboardRow> = fc
     })
   )
 
-/** What a dashboard holds between `<tbody>` and `</tbody>`: its rows. */
-const tableBody = (page: string) => page.slice(page.indexOf('<tbody>') + '<tbody>'.length, page.lastIndexOf('</tbody>'))
+const documentId = fc.oneof(fc.constant('statement'), hostileText)
+
+const indexInput = fc.array(fc.record({id: documentId, language}), {minLength: 1, maxLength: 3}).chain((documents) =>
+  fc.record({
+    documents: fc.constant(documents),
+    coverage: fc.array(
+      fc.record({
+        language,
+        document: fc.constantFrom(...documents.map((document) => document.id)),
+        status: fc.constantFrom('source', 'draft', 'reviewed'),
+        coverage: fc.integer({min: 0, max: 100}),
+        published: fc.boolean()
+      }),
+      {maxLength: 8}
+    )
+  })
+)
+
+// Elements of the kinds pages hold, with hostile text and attribute values.
+const treeElement: fc.Arbitrary<Element> = fc
+  .record({tag: fc.constantFrom('p', 'nav', 'main', 'a', 'link', 'br', 'span'), title: fc.option(text, {nil: undefined}), href: fc.option(href, {nil: undefined}), content: fc.array(text, {maxLength: 3})})
+  .map(({tag, title, href, content}) => h(tag, {title, href}, ['link', 'br'].includes(tag) ? [] : content))
+
+const pageParts: fc.Arbitrary<TreePageParts> = fc.record({
+  language,
+  title: text,
+  head: fc.option(fc.array(treeElement, {maxLength: 3}), {nil: undefined}),
+  body: fc.array(treeElement, {maxLength: 4}),
+  style: fc.option(fc.constantFrom(toolStyle, 'p{color:red}'), {nil: undefined}),
+  script: fc.option(fc.constantFrom(reviewScript, dashboardScript, 'document.body.hidden = false'), {nil: undefined})
+})
 
 describe('pages written as strings', () => {
   it('writes review pages equal to the tree, byte for byte', () => {
@@ -235,11 +371,35 @@ describe('pages written as strings', () => {
     }
   })
 
-  it('writes dashboard rows equal to the tree, byte for byte', () => {
+  it('writes the page shell equal to the tree, byte for byte', () => {
+    fc.assert(
+      fc.property(pageParts, (parts) => {
+        // What a caller hands in as HTML, serialized from the same elements.
+        const serialized = (nodes: ElementContent[] | undefined) => (nodes === undefined ? undefined : (toHtml(nodes) as Html))
+        expect(renderPage({...parts, head: serialized(parts.head), body: serialized(parts.body)})).toBe(treePage(parts))
+      }),
+      {numRuns: 300}
+    )
+  })
+
+  it('refuses a stylesheet or script that would end its element early', () => {
+    expect(() => renderPage({language: 'en', title: 't', body: undefined, style: 'p{}</STYLE><script>alert(1)</script>'})).toThrow(/cannot contain/)
+    expect(() => renderPage({language: 'en', title: 't', body: undefined, script: 'x = "</script>"'})).toThrow(/cannot contain/)
+  })
+
+  it('writes dashboards equal to the tree, byte for byte', () => {
     fc.assert(
       fc.property(fc.array(dashboardRow, {maxLength: 6}), fc.constantFrom('en', 'es', 'fa'), (rows, sourceLanguage) => {
-        const t = uiStrings(sourceLanguage)
-        expect(tableBody(renderDashboard(rows, sourceLanguage))).toBe(toHtml(rows.map((row) => treeDashboardRow(row, t))))
+        expect(renderDashboard(rows, sourceLanguage)).toBe(treeDashboard(rows, sourceLanguage))
+      }),
+      {numRuns: 200}
+    )
+  })
+
+  it('writes indexes equal to the tree, byte for byte', () => {
+    fc.assert(
+      fc.property(indexInput, ({coverage, documents}) => {
+        expect(renderIndex(coverage, documents)).toBe(treeIndex(coverage, documents))
       }),
       {numRuns: 200}
     )

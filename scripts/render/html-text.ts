@@ -56,6 +56,16 @@ export function element(name: string, attributes: Attributes, ...content: Conten
   return (voids.has(name) && inner === '' ? `${start}>` : `${start}>${inner}</${name}>`) as Html
 }
 
+/**
+ * `<style>` or `<script>` holding `text` as it is: raw text, which character references do not escape,
+ * so only for the tool's own stylesheets and scripts, never for input. Text that would end the element
+ * early is refused.
+ */
+export function rawText(name: 'style' | 'script', text: string): Html {
+  if (text.toLowerCase().includes(`</${name}`)) throw new Error(`a ${name} cannot contain </${name}`)
+  return `<${name}>${text}</${name}>` as Html
+}
+
 /** `items` with the text `separator` between them. */
 export function joinHtml(items: readonly Html[], separator: string): Html {
   return items.join(escapeText(separator)) as Html

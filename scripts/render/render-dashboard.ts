@@ -1,4 +1,3 @@
-import {h} from 'hastscript'
 import type {Severity} from '../check/finding.js'
 import {rowCoverage} from '../status/format-status.js'
 import type {StatusRow} from '../types.js'
@@ -6,7 +5,7 @@ import {uiStrings, type UiStrings} from '../ui/ui-strings.js'
 import {barStates, coverageBar} from './coverage-bar.js'
 import {element, escapeText, joinHtml, type Content, type Html} from './html-text.js'
 import {direction, nativeName} from './language-info.js'
-import {fillSlots, renderPage, slot} from './page-shell.js'
+import {renderPage} from './page-shell.js'
 import {dashboardScript} from './page-scripts.js'
 import {toolStyle} from './page-style.js'
 
@@ -34,53 +33,66 @@ const severities: readonly Severity[] = ['error', 'warning', 'info']
  * `dist/status.html`: every language × document with a coverage bar, its counts by state, its check
  * findings and links to its review page and built page. A filter box and sortable columns (buttons in
  * a sticky header) are added by a script allowed by hash; without it the table is complete, in order.
- * One row per language and document, built in one pass: linear in their number. The rows are written
- * as strings (`element`, `escapeText`) and spliced in, the same bytes as the hast tree they were (a
- * property test holds them equal), with a coverage bar each.
+ * One row per language and document, built in one pass: linear in their number. Written as strings
+ * (`element`, `escapeText`), the same bytes as the hast tree it was (a property test holds them equal),
+ * with a coverage bar each.
  */
 export function renderDashboard(rows: readonly DashboardRow[], sourceLanguage: string): string {
   const t = uiStrings(sourceLanguage)
   const count = (values: (row: DashboardRow) => string) => new Set(rows.map(values)).size
-  const header = (label: string, sort: 'text' | 'number') => h('th', {scope: 'col', dataSort: sort}, label)
-  const page = renderPage({
+  const header = (label: string, sort: 'text' | 'number') => element('th', {scope: 'col', 'data-sort': sort}, escapeText(label))
+  return renderPage({
     language: sourceLanguage,
     title: t('status_title'),
     style: toolStyle,
     script: dashboardScript,
-    body: [
-      h('main', [
-        h('h1', t('status_title')),
-        h(
-          'p',
+    body: element(
+      'main',
+      {},
+      element('h1', {}, escapeText(t('status_title'))),
+      element(
+        'p',
+        {},
+        escapeText(
           t('status_summary', {
             translations: t('count_translations', {count: rows.length}),
             languages: t('count_languages', {count: count((row) => row.row.language)}),
             documents: t('count_documents', {count: count((row) => row.row.document)})
           })
+        )
+      ),
+      element(
+        'div',
+        {id: 'controls', class: 'controls', role: 'search', hidden: true},
+        element('label', {for: 'filter'}, escapeText(t('filter_label'))),
+        element('input', {type: 'search', id: 'filter', autocomplete: 'off', spellcheck: 'false'}),
+        element('output', {id: 'shown', for: 'filter', 'aria-live': 'polite', 'data-template': t('filter_shown', {shown: '{shown}', total: rows.length})})
+      ),
+      element(
+        'table',
+        {class: 'tool'},
+        element(
+          'thead',
+          {},
+          element(
+            'tr',
+            {},
+            header(t('column_language'), 'text'),
+            header(t('column_document'), 'text'),
+            header(t('column_coverage'), 'number'),
+            barStates.map(([state]) => header(t(`state_${state}`), 'number')),
+            header(t('column_findings'), 'number'),
+            element('th', {scope: 'col'}, escapeText(t('column_links')))
+          )
         ),
-        h('div', {id: 'controls', className: ['controls'], role: 'search', hidden: true}, [
-          h('label', {htmlFor: 'filter'}, t('filter_label')),
-          h('input', {type: 'search', id: 'filter', autoComplete: 'off', spellCheck: 'false'}),
-          h('output', {id: 'shown', htmlFor: 'filter', ariaLive: 'polite', dataTemplate: t('filter_shown', {shown: '{shown}', total: rows.length})})
-        ]),
-        h('table', {className: ['tool']}, [
-          h(
-            'thead',
-            h('tr', [
-              header(t('column_language'), 'text'),
-              header(t('column_document'), 'text'),
-              header(t('column_coverage'), 'number'),
-              ...barStates.map(([state]) => header(t(`state_${state}`), 'number')),
-              header(t('column_findings'), 'number'),
-              h('th', {scope: 'col'}, t('column_links'))
-            ])
-          ),
-          h('tbody', [slot('rows')])
-        ])
-      ])
-    ]
+        element(
+          'tbody',
+          {},
+          rows.map((row) => dashboardRow(row, t))
+        )
+      )
+    )
   })
-  return fillSlots(page, {rows: rows.map((row) => dashboardRow(row, t)).join('')})
 }
 
 function dashboardRow({row, findings, reviewHref, pageHref}: DashboardRow, t: UiStrings): Html {

@@ -1,4 +1,3 @@
-import {h} from 'hastscript'
 import {toHtml} from 'hast-util-to-html'
 import {toString} from 'mdast-util-to-string'
 import {localizedInline, localizedTree, type LocalizedDocument} from '../merge/merge-translations.js'
@@ -7,7 +6,7 @@ import {uiStrings} from '../ui/ui-strings.js'
 import {articleTemplate, fillArticle, toSafeHast, type PassageTitles} from './article-template.js'
 import {element, escapeText, type Html} from './html-text.js'
 import {direction, nativeName} from './language-info.js'
-import {fillSlots, renderPage, slot} from './page-shell.js'
+import {renderPage} from './page-shell.js'
 
 /** A language a page links to in its menu and alternates. */
 export interface PageLink {
@@ -48,15 +47,6 @@ export function renderHtml(localized: LocalizedDocument, options: RenderHtmlOpti
   const outdated = localized.segments.filter((segment) => segment.outdated && !segment.fallback).length
   if (outdated > 0) notices.push(t('notice_outdated', {count: outdated}))
   const menu = menuItems(options.links, document.language)
-  const page = renderPage({
-    language,
-    title: documentTitle(localized),
-    head: [slot('alternates')],
-    body: [
-      h('nav', {ariaLabel: t('language_menu')}, [h('ul', [slot('menu')])]),
-      h('main', [...notices.map((notice) => h('p', {className: ['notice'], role: 'note'}, notice)), h('article', [slot('article')])])
-    ]
-  })
   // The menu serialized once per document, with the page's own language and the source language (labelled
   // in the page's language) serialized for this page.
   const special = [...new Set([menu.positions.get(language), menu.positions.get(document.language)])].filter((index) => index !== undefined).sort((a, b) => a - b)
@@ -66,11 +56,21 @@ export function renderHtml(localized: LocalizedDocument, options: RenderHtmlOpti
     items += menu.items.slice(last, menu.ends[index - 1] ?? 0) + menuItem(options.links[index]!, document.language, language, t('original'))
     last = menu.ends[index]!
   }
-  return fillSlots(page, {alternates: menu.alternates, menu: items + menu.items.slice(last), article})
+  // Serialized elsewhere, each escaped as it was made (`element`, hast-util-to-html).
+  const serialized = (html: string) => html as Html
+  return renderPage({
+    language,
+    title: documentTitle(localized),
+    head: serialized(menu.alternates),
+    body: [
+      element('nav', {'aria-label': t('language_menu')}, element('ul', {}, serialized(items + menu.items.slice(last)))),
+      element('main', {}, ...notices.map((notice) => element('p', {class: 'notice', role: 'note'}, escapeText(notice))), element('article', {}, serialized(article)))
+    ]
+  })
 }
 
 // Every page of a document lists every language: serialized once per document, not once per page
-// (quadratic in the number of languages), and filled into its slots like the article from its template.
+// (quadratic in the number of languages), and spliced into each page like the article from its template.
 // `items` is every entry serialized, `ends[i]` where entry `i` ends in it, `positions` each language's entry.
 interface Menu {
   alternates: string

@@ -1,7 +1,7 @@
-import {h} from 'hastscript'
 import type {CoverageRecord} from '../commands/build.js'
 import type {SourceDocument} from '../types.js'
 import {uiStrings} from '../ui/ui-strings.js'
+import {element, escapeText} from './html-text.js'
 import {direction, nativeName} from './language-info.js'
 import {renderPage} from './page-shell.js'
 
@@ -14,25 +14,28 @@ export function renderIndex(coverage: readonly Pick<CoverageRecord, 'language' |
   return renderPage({
     language,
     title: t('index_title'),
-    body: [
-      h('main', [
-        h('h1', t('index_title')),
-        ...documents.flatMap((document) => [
-          h('h2', document.id),
-          h(
-            'ul',
-            coverage
-              .filter((record) => record.document === document.id && record.published)
-              .map((record) =>
-                h('li', [
-                  h('a', {href: `${record.language}/${document.id}.html`, hrefLang: record.language, lang: record.language, dir: direction(record.language)}, nativeName(record.language)),
-                  ' ',
-                  h('span', {className: ['coverage']}, record.status === 'source' ? `(${t('original')})` : `(${uiStrings(record.language)('coverage', {percent: record.coverage})})`)
-                ])
+    body: element(
+      'main',
+      {},
+      element('h1', {}, escapeText(t('index_title'))),
+      documents.map((document) => [
+        element('h2', {}, escapeText(document.id)),
+        element(
+          'ul',
+          {},
+          coverage
+            .filter((record) => record.document === document.id && record.published)
+            .map((record) =>
+              element(
+                'li',
+                {},
+                element('a', {href: `${record.language}/${document.id}.html`, hreflang: record.language, lang: record.language, dir: direction(record.language)}, escapeText(nativeName(record.language))),
+                escapeText(' '),
+                element('span', {class: 'coverage'}, escapeText(record.status === 'source' ? `(${t('original')})` : `(${uiStrings(record.language)('coverage', {percent: record.coverage})})`))
               )
-          )
-        ])
+            )
+        )
       ])
-    ]
+    )
   })
 }

@@ -6,7 +6,7 @@ import {uiLocales, uiStrings, type UiStrings} from '../ui/ui-strings.js'
 import {coverageBar} from './coverage-bar.js'
 import {element, escapeText, type Content, type Html} from './html-text.js'
 import {direction, nativeName} from './language-info.js'
-import {fillSlots, renderPage, slot} from './page-shell.js'
+import {renderPage} from './page-shell.js'
 import {reviewScript} from './page-scripts.js'
 import {toolStyle} from './page-style.js'
 
@@ -105,7 +105,7 @@ export function renderReview(input: ReviewPageInput): string {
       )
     )
   ]
-  return fillSlots(renderPage({language: chrome, title, style: toolStyle, script: reviewScript, body: [slot('content')]}), {content: content.join('')})
+  return renderPage({language: chrome, title, style: toolStyle, script: reviewScript, body: content})
 }
 
 function segmentRow(status: SegmentStatus, findings: readonly FindingRecord[], input: ReviewPageInput, chrome: string, t: UiStrings): Html {
