@@ -355,6 +355,8 @@ describe('narrow text fast path', () => {
     const character = fc.constantFrom('a', 'b', 'Z', '1', 'é', 'ж', 'ש', '(', '[', '{', ')', ']', '}', '!', ',', '.', ':', ';', '?', '»', '«', '"', '-', '\u00a0', ' ', ' ', '\t')
     const piece = fc.oneof(
       {weight: 6, arbitrary: fc.array(character, {maxLength: 12}).map((characters) => ({text: characters.join('')}))},
+      // Long pieces: lines break several times within one, at runs of spaces of any length.
+      {weight: 2, arbitrary: fc.array(character, {maxLength: 80}).map((characters) => ({text: characters.join('')}))},
       {weight: 1, arbitrary: fc.constantFrom('<https://example.org/a b>', '<me@example.org>').map((text) => ({text, keep: true}))},
       {weight: 1, arbitrary: fc.integer({min: 1, max: 12}).map((number) => ({text: `[${number}]`, attach: true}))}
     )

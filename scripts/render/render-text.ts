@@ -1,7 +1,7 @@
 import type {FootnoteDefinition, Nodes, Root, Table} from 'mdast'
 import {visitBlocks} from '../parse/visit-blocks.js'
 import {defaults} from '../config.js'
-import {columnWidth, isNarrowText, isNarrowUnit} from './column-width.js'
+import {columnWidth, isNarrowText} from './column-width.js'
 
 /** Options for `renderText`. */
 export interface RenderTextOptions {
@@ -119,67 +119,68 @@ function fill(line: readonly Unit[], width: number): string[] {
 }
 
 /**
- * `fill(units(pieces))` for pieces of narrow characters only (see `isNarrowText`), where a code unit
- * is a column and fewer rules apply: one pass, each unit placed on a line as soon as the next one
- * starts; `undefined` as soon as a character is not narrow. Most lines of most languages take it.
+ * `fill(units(pieces))` for plain pieces (no `keep` or `attach`) of narrow characters only (see
+ * `isNarrowText`), where a code unit is a column and fewer rules apply; `undefined` for any other.
+ * Most lines of most languages take it. The pieces are joined as `units` joins them (leading and
+ * trailing spaces dropped; of the spaces where two pieces meet, the first piece's), then cut a line at
+ * a time: the last space within the width where a line may break, found with `lastIndexOf`, not a
+ * word at a time.
  */
 function fillNarrow(pieces: readonly Piece[], width: number): string[] | undefined {
-  const lines: string[] = []
-  let line = ''
-  let used = 0
-  // The unit being built, and the spaces before it.
-  let unit: string | undefined
-  let before = ''
-  let space = ''
-  let last = 0
-  const place = (text: string) => {
-    if (line !== '' && used + before.length + text.length > width) {
-      lines.push(line)
-      line = text
-      used = text.length
-    } else {
-      line += before + text
-      used += before.length + text.length
-    }
-  }
-  const add = (text: string, attach: boolean) => {
-    if (unit === undefined) unit = text
-    else if (attach || space === '' || !mayBreakNarrow(last, text.charCodeAt(0))) unit += space + text
-    else {
-      place(unit)
-      before = space
-      unit = text
-    }
-    space = ''
-    last = text.charCodeAt(text.length - 1)
-  }
+  let text = ''
   for (const piece of pieces) {
-    const {text} = piece
-    if (piece.keep || piece.attach) {
-      if (!isNarrowText(text)) return undefined
-      add(text, piece.attach === true)
-      continue
-    }
-    for (let start = 0; start < text.length; ) {
-      const blank = isBlank(text.charCodeAt(start))
-      let end = start
-      for (; end < text.length; end++) {
-        const code = text.charCodeAt(end)
-        if (!isNarrowUnit(code)) return undefined
-        if (isBlank(code) !== blank) break
-      }
-      if (!blank) add(text.slice(start, end), false)
-      else if (space === '') space = text.slice(start, end)
-      start = end
-    }
+    if (piece.keep || piece.attach || !isNarrowText(piece.text)) return undefined
+    // Narrow text has no tab: its blanks are spaces.
+    let start = 0
+    if (text === '' || text.charCodeAt(text.length - 1) === 32) while (piece.text.charCodeAt(start) === 32) start++
+    text += start === 0 ? piece.text : piece.text.slice(start)
   }
-  if (unit !== undefined) place(unit)
-  lines.push(line)
+  // Spaces only: trimEnd would take no-break spaces too, which are text here.
+  let length = text.length
+  while (text.charCodeAt(length - 1) === 32) length--
+  text = text.slice(0, length)
+  const lines: string[] = []
+  let line = 0
+  while (text.length - line > width) {
+    // The last break within the width, else (a word wider than the width) the first after it.
+    const end = lastBreak(text, line, line + width) ?? nextBreak(text, line + width + 1)
+    if (end === undefined) break
+    lines.push(text.slice(line, end))
+    line = end
+    while (text.charCodeAt(line) === 32) line++
+  }
+  lines.push(text.slice(line))
   return lines
 }
 
-// A space or a tab.
-const isBlank = (unit: number) => unit === 32 || unit === 9
+/** Where a line may end in narrow `text` at the latest, after `start` and by `limit`: the start of a run of spaces a line may break at. */
+function lastBreak(text: string, start: number, limit: number): number | undefined {
+  for (let space = text.lastIndexOf(' ', limit); space > start; space = text.lastIndexOf(' ', space - 1)) {
+    const [first, last] = spaceRun(text, space)
+    if (first > start && mayBreakNarrow(text.charCodeAt(first - 1), text.charCodeAt(last))) return first
+    space = first
+  }
+  return undefined
+}
+
+/** Where a line may end in narrow `text` at the earliest after `from`. */
+function nextBreak(text: string, from: number): number | undefined {
+  for (let space = text.indexOf(' ', from); space !== -1; space = text.indexOf(' ', space)) {
+    const [first, last] = spaceRun(text, space)
+    if (mayBreakNarrow(text.charCodeAt(first - 1), text.charCodeAt(last))) return first
+    space = last
+  }
+  return undefined
+}
+
+/** The run of spaces around the space at `index`: where it starts, and where it ends (the next non-space). */
+function spaceRun(text: string, index: number): [number, number] {
+  let first = index
+  while (text.charCodeAt(first - 1) === 32) first--
+  let last = index + 1
+  while (text.charCodeAt(last) === 32) last++
+  return [first, last]
+}
 
 /**
  * Wrap one line's worth of pieces (no hard breaks) at `width` columns. `fast`: try the path for narrow
