@@ -57,9 +57,12 @@ export function createResolver(namespace: string, resources: SegmentResources, o
     chain: (language) => chain(language).map((tag) => original.get(tag) ?? tag),
     // What `t` returns (with returnDetails), found along the chain i18next builds, without the cost of a
     // full `t` call for every segment of every page. Empty strings count as missing (returnEmptyString: false).
+    // Looked up in the store i18next holds, as its getResource does with the separators off, without its
+    // options and paths: a segment of every page of every language goes through here.
     resolve(id, language) {
       for (const tag of chain(language)) {
-        const text = instance.getResource(tag, namespace, id) as unknown
+        const entries = store[tag]?.[namespace]
+        const text = entries !== undefined && Object.hasOwn(entries, id) ? entries[id] : undefined
         if (typeof text === 'string' && text !== '') return {text, language: original.get(tag) ?? tag}
       }
       return {text: id, language}

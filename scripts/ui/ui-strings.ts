@@ -39,16 +39,19 @@ export function uiStrings(language: string): UiStrings {
 
 function memoized(t: (key: string, values?: Record<string, string | number>) => string): UiStrings {
   const memo = new Map<string, string>()
-  const templates = new Map<string, string>()
+  const templates = new Map<string, string[]>()
   return (key, values) => {
     // Values other than `count` do not choose the wording: a line number on every row of a review page
-    // fills a template made once, with placeholders in place of the values (our strings use no formats).
+    // fills a template made once, with placeholders in place of the values (our strings use no formats),
+    // kept split at them: the text between placeholders, then the name of each, in turn.
     if (values !== undefined && !('count' in values)) {
       const names = Object.keys(values)
-      const id = `${key}\0${names.join('\0')}`
-      let template = templates.get(id)
-      if (template === undefined) templates.set(id, (template = t(key, Object.fromEntries(names.map((name) => [name, placeholder(name)])))))
-      return names.reduce((text, name) => text.replaceAll(placeholder(name), () => String(values[name])), template)
+      const id = names.length === 1 ? `${key}\0${names[0]}` : `${key}\0${names.join('\0')}`
+      let parts = templates.get(id)
+      if (parts === undefined) templates.set(id, (parts = t(key, Object.fromEntries(names.map((name) => [name, `${open}${name}${close}`]))).split(placeholders)))
+      let text = parts[0]!
+      for (let index = 1; index < parts.length; index += 2) text += String(values[parts[index]!]) + parts[index + 1]!
+      return text
     }
     const id = values === undefined ? key : `${key}\0${JSON.stringify(values)}`
     let text = memo.get(id)
@@ -57,8 +60,10 @@ function memoized(t: (key: string, values?: Record<string, string | number>) => 
   }
 }
 
-// Private-use characters: never in a UI string.
-const placeholder = (name: string) => `\uE000${name}\uE001`
+// Private-use characters around a value's name: never in a UI string.
+const open = '\uE000'
+const close = '\uE001'
+const placeholders = new RegExp(`${open}([^${close}]*)${close}`)
 
 function i18nextInstance(): ReturnType<typeof i18next.createInstance> {
   if (instance === undefined) {
