@@ -1,7 +1,8 @@
 /**
  * Generate the benchmark corpora under bench/corpora/ (git-ignored): for each size, the same job for
  * three tools — Interlinear, po4a and Translate Toolkit — with translations of a v1 source and a v2
- * source that edits one paragraph and adds one, so every tool has real merging to do.
+ * source that edits one paragraph and adds one, so every tool has real merging to do (`revised-1mb`:
+ * a v2 that changes every paragraph, so every translation is matched by similarity).
  *
  *   npx tsx bench/generate-corpora.ts [name...]
  */
@@ -50,11 +51,18 @@ function version2(v1: string): string {
   return v1.replace('Support the Revolution in Peru!', "Support the People's War in Peru!").replace(/\n$/, '\n\nA new closing paragraph, added in version 2 of the source.\n')
 }
 
+/** v2 of a broad edit: every paragraph changed (a sentence added to each), so that no segment keeps its ID and every one is matched by similarity. */
+function everyParagraphRevised(v1: string): string {
+  const [, frontMatter, body] = v1.split(/^---$/m)
+  const blocks = body!.trim().split('\n\n').map((block) => (/^\p{L}/u.test(block) ? `${block} Revised.` : block))
+  return `---${frontMatter}---\n\n${blocks.join('\n\n')}\n`
+}
+
 function run(command: string, args: string[], cwd: string): void {
   execFileSync(command, args, {cwd, stdio: ['ignore', 'ignore', 'inherit']})
 }
 
-function interlinearProject(folder: string, v1: string, tags: string[]): void {
+function interlinearProject(folder: string, v1: string, tags: string[], v2: string): void {
   mkdirSync(join(folder, 'source'), {recursive: true})
   writeFileSync(join(folder, 'source/doc.md'), v1)
   run(process.execPath, [cli, 'init', tags[0]!], folder)
@@ -66,7 +74,7 @@ function interlinearProject(folder: string, v1: string, tags: string[]): void {
     mkdirSync(join(folder, 'translations', tag), {recursive: true})
     writeFileSync(join(folder, 'translations', tag, 'doc.md'), text.replace(`language: ${tags[0]}`, `language: ${tag}`))
   }
-  writeFileSync(join(folder, 'source/doc.md'), version2(v1))
+  writeFileSync(join(folder, 'source/doc.md'), v2)
 }
 
 /** Fill every msgstr of a PO with a pseudo-translation of its msgid. */
@@ -79,7 +87,7 @@ function fillPo(text: string, language: string): string {
   return gettextParser.po.compile(po).toString('utf8')
 }
 
-function po4aProject(folder: string, v1: string, tags: string[]): void {
+function po4aProject(folder: string, v1: string, tags: string[], v2: string): void {
   mkdirSync(join(folder, 'po'), {recursive: true})
   writeFileSync(join(folder, 'doc.md'), v1)
   const config = ['[po4a_langs] ' + tags.join(' '), '[po4a_paths] po/doc.pot $lang:po/$lang.po', '[type: text] doc.md $lang:out/$lang/doc.md opt:"-o markdown" opt:"-k 0"', ''].join('\n')
@@ -88,16 +96,16 @@ function po4aProject(folder: string, v1: string, tags: string[]): void {
   const template = readFileSync(join(folder, 'po/doc.pot'), 'utf8')
   const filled = fillPo(template, tags[0]!)
   for (const tag of tags) writeFileSync(join(folder, 'po', `${tag}.po`), filled.replace(`Language: ${tags[0]}`, `Language: ${tag}`))
-  writeFileSync(join(folder, 'doc.md'), version2(v1))
+  writeFileSync(join(folder, 'doc.md'), v2)
 }
 
-function translateToolkitProject(folder: string, v1: string, tags: string[]): void {
+function translateToolkitProject(folder: string, v1: string, tags: string[], v2: string): void {
   mkdirSync(join(folder, 'old'), {recursive: true})
   writeFileSync(join(folder, 'v1.md'), v1)
   run('txt2po', ['-P', '--progress=none', 'v1.md', 'v1.pot'], folder)
   const filled = fillPo(readFileSync(join(folder, 'v1.pot'), 'utf8'), tags[0]!)
   for (const tag of tags) writeFileSync(join(folder, 'old', `${tag}.po`), filled)
-  writeFileSync(join(folder, 'doc.md'), version2(v1))
+  writeFileSync(join(folder, 'doc.md'), v2)
   writeFileSync(join(folder, 'languages.txt'), `${tags.join('\n')}\n`)
   // The job: extract a template, merge it into every language's PO, write every language's document.
   writeFileSync(
@@ -115,7 +123,7 @@ function translateToolkitProject(folder: string, v1: string, tags: string[]): vo
   )
 }
 
-const sets: Record<string, () => {text: string; count: number; peers: boolean}> = {
+const sets: Record<string, () => {text: string; count: number; peers: boolean; edit?: (v1: string) => string}> = {
   'statement-1': () => ({text: statement, count: 1, peers: true}),
   'statement-10': () => ({text: statement, count: 10, peers: true}),
   'statement-100': () => ({text: statement, count: 100, peers: true}),
@@ -123,20 +131,22 @@ const sets: Record<string, () => {text: string; count: number; peers: boolean}> 
   // The issue's reference for 100 languages is of a 10 KB document.
   '10kb-100': () => ({text: bigDocument(10_000), count: 100, peers: true}),
   'big-1mb': () => ({text: bigDocument(1_000_000), count: 1, peers: true}),
-  'big-2mb': () => ({text: bigDocument(2_000_000), count: 1, peers: false})
+  'big-2mb': () => ({text: bigDocument(2_000_000), count: 1, peers: false}),
+  // Not in the benchmark's default set: every translation of a 1 MB document matched by similarity.
+  'revised-1mb': () => ({text: bigDocument(1_000_000), count: 1, peers: true, edit: everyParagraphRevised})
 }
 
 const wanted = process.argv.slice(2)
 for (const [name, make] of Object.entries(sets)) {
   if (wanted.length > 0 && !wanted.includes(name)) continue
-  const {text, count, peers} = make()
+  const {text, count, peers, edit = version2} = make()
   const folder = join(corpora, name)
   rmSync(folder, {recursive: true, force: true})
   const tags = languages(count)
-  interlinearProject(join(folder, 'interlinear'), text, tags)
+  interlinearProject(join(folder, 'interlinear'), text, tags, edit(text))
   if (peers) {
-    po4aProject(join(folder, 'po4a'), text, tags)
-    translateToolkitProject(join(folder, 'ttk'), text, tags)
+    po4aProject(join(folder, 'po4a'), text, tags, edit(text))
+    translateToolkitProject(join(folder, 'ttk'), text, tags, edit(text))
   }
   // Pristine copies: every timed run starts from these.
   cpSync(folder, `${folder}.pristine`, {recursive: true})
