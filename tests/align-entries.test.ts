@@ -21,14 +21,10 @@ function dice(a: Map<string, number>, b: Map<string, number>): number {
 }
 
 function allPairs(segments: readonly Segment[], entries: readonly SegmentEntry[], threshold: number): Alignment[] {
-  const byId = new Map(entries.map((entry) => [entry.id, entry]))
-  const claimed = new Set<SegmentEntry>()
-  const result: Alignment[] = segments.map((segment) => {
-    const entry = byId.get(segment.id)
-    if (entry === undefined) return undefined
-    claimed.add(entry)
-    return {entry, exact: true}
-  })
+  // By ID first: of entries with the same ID, the last.
+  const byId = segments.map((segment) => [...entries].reverse().find((entry) => entry.id === segment.id))
+  const claimed = new Set(byId.filter((entry) => entry !== undefined))
+  const result: Alignment[] = byId.map((entry) => (entry === undefined ? undefined : {entry, exact: true}))
   const open = segments.flatMap((segment, index) => (result[index] === undefined ? [{index, words: counts(segment.text)}] : []))
   const candidates = entries.flatMap((entry, order) => (!claimed.has(entry) && entry.translation !== '' ? [{entry, order, words: counts(entry.previousSource ?? entry.source)}] : []))
   const size = (words: Map<string, number>) => [...words.values()].reduce((sum, count) => sum + count, 0)
