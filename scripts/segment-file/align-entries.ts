@@ -75,12 +75,14 @@ interface Match {
  * document of 2,000 paragraphs; a property test holds the pairs equal to it.
  */
 function bestPairs(segments: readonly WordCounts[], candidates: readonly WordCounts[], threshold: number): [segment: number, candidate: number][] {
-  const byWord = new Map<string, {candidate: number; count: number}[]>()
+  // For each word, the candidates that have it and how often, flat (candidate, count, candidate, count…):
+  // small integers in one array, walked for every word of every segment.
+  const byWord = new Map<string, number[]>()
   for (const [candidate, words] of candidates.entries()) {
     for (const [word, count] of words) {
       const list = byWord.get(word)
-      if (list === undefined) byWord.set(word, [{candidate, count}])
-      else list.push({candidate, count})
+      if (list === undefined) byWord.set(word, [candidate, count])
+      else list.push(candidate, count)
     }
   }
   const sizes = candidates.map(size)
@@ -91,9 +93,12 @@ function bestPairs(segments: readonly WordCounts[], candidates: readonly WordCou
   const best = (segment: number): Match | undefined => {
     const words = segments[segment]!
     for (const [word, count] of words) {
-      for (const posting of byWord.get(word) ?? []) {
-        if (shared[posting.candidate] === 0) visited.push(posting.candidate)
-        shared[posting.candidate]! += Math.min(count, posting.count)
+      const list = byWord.get(word)
+      if (list === undefined) continue
+      for (let index = 0; index < list.length; index += 2) {
+        const candidate = list[index]!
+        if (shared[candidate] === 0) visited.push(candidate)
+        shared[candidate]! += Math.min(count, list[index + 1]!)
       }
     }
     const length = size(words)
