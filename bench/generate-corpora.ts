@@ -143,10 +143,11 @@ for (const [name, make] of Object.entries(sets)) {
   const folder = join(corpora, name)
   rmSync(folder, {recursive: true, force: true})
   const tags = languages(count)
-  interlinearProject(join(folder, 'interlinear'), text, tags, edit(text))
+  const v2 = edit(text)
+  interlinearProject(join(folder, 'interlinear'), text, tags, v2)
   if (peers) {
-    po4aProject(join(folder, 'po4a'), text, tags, edit(text))
-    translateToolkitProject(join(folder, 'ttk'), text, tags, edit(text))
+    po4aProject(join(folder, 'po4a'), text, tags, v2)
+    translateToolkitProject(join(folder, 'ttk'), text, tags, v2)
   }
   // Pristine copies: every timed run starts from these.
   cpSync(folder, `${folder}.pristine`, {recursive: true})

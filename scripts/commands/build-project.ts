@@ -89,8 +89,9 @@ export async function buildProject(project: Project, options: BuildOptions, last
     }
     result.files.sort(byPath)
     // Stamps as the pages (the index and the dashboard among them) and the manifest were written (or found intact).
-    const stamps = new Map([...Object.values(cache.pages).flatMap((page) => page.files), ...result.shared.files].map((file) => [file.path, file.stamp]))
-    const files = [...result.files, ...result.shared.files].map((file) => ({...file, stamp: stamps.get(file.path) ?? ''}))
+    const manifestFile = result.shared.file === undefined ? [] : [result.shared.file]
+    const stamps = new Map([...Object.values(cache.pages).flatMap((page) => page.files), ...manifestFile].map((file) => [file.path, file.stamp]))
+    const files = [...result.files, ...manifestFile].map((file) => ({...file, stamp: stamps.get(file.path) ?? ''}))
     const last = lastBuild(buildSettings(config, options, result.out), inputRecords(read, loaded, checksums), read.folders, result.shared.manifest, files)
     const failed = await flushed
     if (failed) throw failed.error
@@ -179,8 +180,8 @@ export interface BuildLoadedOptions {
 /** `BuildResult` with the dashboard rows of the review pages rendered. */
 export interface LoadedBuildResult extends BuildResult {
   dashboard: DashboardRow[]
-  /** The files every build writes (`manifest.json`) with their stamps, and the manifest as written. */
-  shared: {files: CachedFile[]; manifest: string}
+  /** The manifest as written, and its file with its stamp (none from a shard: only the whole build writes it). */
+  shared: {manifest: string; file?: CachedFile}
 }
 
 /**
@@ -216,7 +217,7 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
     if (flushing) await nextTurn()
     while (pending.size >= pagesBeingWritten) await Promise.race(pending)
   }
-  const shared: LoadedBuildResult['shared'] = {files: [], manifest: ''}
+  const shared: LoadedBuildResult['shared'] = {manifest: ''}
   let failure: {error: unknown} | undefined
   /** The cached page `name` when its key is `key` and its files, exactly `paths`, are intact, counted as output. */
   const reuse = (name: string, key: string, paths: readonly string[]): CachedPage | undefined => {
@@ -351,17 +352,13 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
   if (writeShared) {
     await removeStaleOutputs(out, within, new Set(listed))
     shared.manifest = `${JSON.stringify(manifest, null, 2)}\n`
-    writeSharedFile('manifest.json', shared.manifest)
+    // Its stamp is kept for the record of the build.
+    shared.file = writeOutputFile({out, path: 'manifest.json', text: shared.manifest, within, folderExists: true})
   }
   // Pages of other languages (a build with --lang or --shard) stay cached.
   cache.pages = {...cache.pages, ...pages}
   outputFiles.sort(byPath)
   return {...resultOf(out, manifest, outputFiles), dashboard, shared}
-
-  /** Write a file every build writes (the manifest), keeping its stamp for the record of the build. */
-  function writeSharedFile(path: string, text: string): void {
-    shared.files.push(writeOutputFile({out, path, text, within, folderExists: true}))
-  }
 
   /**
    * `<name>.html` at the top of the output, for the whole project (the index, the dashboard): rendered

@@ -8,8 +8,8 @@
  * translator or a configuration file can never become markup: in text, `&` and `<` are written as
  * character references, so no tag and no reference starts; in attribute values, always
  * double-quoted, `"`, `&`, `'`, `` ` `` and NUL are, so no value ends early. These are the characters
- * hast-util-to-html escapes. Not for the content of `script` and `style`, raw text that character
- * references do not escape.
+ * hast-util-to-html escapes. The content of `script` and `style` is raw text, which character
+ * references do not escape: `rawText` writes it, for the tool's own stylesheets and scripts only.
  */
 
 declare const html: unique symbol

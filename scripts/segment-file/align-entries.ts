@@ -44,16 +44,16 @@ export function alignEntries(segments: readonly Segment[], entries: readonly Seg
     claimed.add(entry)
     return {entry, exact: true}
   })
-  const open = segments.flatMap((segment, index) => (result[index] === undefined ? [{segment, index, words: wordCounts(segment.text)}] : []))
-  const candidates = entries.flatMap((entry, order) => (!claimed.has(entry) && entry.translation !== '' ? [{entry, order, words: wordCounts(entry.previousSource ?? entry.source)}] : []))
+  // Segments still without an entry, by index; entries that may take one, in file order (which breaks ties).
+  const open = segments.flatMap((_, index) => (result[index] === undefined ? [index] : []))
+  const candidates = entries.filter((entry) => !claimed.has(entry) && entry.translation !== '')
   if (open.length === 0 || candidates.length === 0) return result
-  for (const [segment, candidate] of bestPairs(
-    open.map((item) => item.words),
-    candidates.map((candidate) => candidate.words),
+  const pairs = bestPairs(
+    open.map((index) => wordCounts(segments[index]!.text)),
+    candidates.map((entry) => wordCounts(entry.previousSource ?? entry.source)),
     threshold
-  )) {
-    result[open[segment]!.index] = {entry: candidates[candidate]!.entry, exact: false}
-  }
+  )
+  for (const [segment, candidate] of pairs) result[open[segment]!] = {entry: candidates[candidate]!, exact: false}
   return result
 }
 

@@ -46,7 +46,7 @@ function memoized(t: (key: string, values?: Record<string, string | number>) => 
     // kept split at them: the text between placeholders, then the name of each, in turn.
     if (values !== undefined && !('count' in values)) {
       const names = Object.keys(values)
-      const id = names.length === 1 ? `${key}\0${names[0]}` : `${key}\0${names.join('\0')}`
+      const id = `${key}\0${names.join('\0')}`
       let parts = templates.get(id)
       if (parts === undefined) templates.set(id, (parts = t(key, Object.fromEntries(names.map((name) => [name, `${open}${name}${close}`]))).split(placeholders)))
       let text = parts[0]!
