@@ -31,4 +31,16 @@ describe('decodeText', () => {
     )
     expect(valid).toBeGreaterThan(200)
   })
+
+  it('gives back any text encoded as UTF-8, ASCII or not, whatever its planes (property)', () => {
+    fc.assert(
+      fc.property(fc.string({unit: 'binary', maxLength: 300}), fc.string({unit: 'grapheme-ascii', maxLength: 300}), (text, ascii) => {
+        for (const value of [text, ascii, ascii + text]) {
+          const expected = value.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n')
+          if (!value.includes('\0')) expect(decodeText(new TextEncoder().encode(value), 'x.md')).toBe(expected)
+        }
+      }),
+      {numRuns: 3000}
+    )
+  })
 })
