@@ -1,6 +1,6 @@
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
-import {diagnosticSource} from '../diagnostics.js'
+import {diagnostic} from '../diagnostics.js'
 import type {Place} from '../types.js'
 
 /** How bad a finding is: errors fail `check`; warnings fail it under `--strict`; infos never do. */
@@ -29,7 +29,7 @@ export function severityOf(message: VFileMessage): Severity {
 
 /** Record a finding of `rule` on `file`. */
 export function report(file: VFile, rule: Rule, reason: string, place: Place | undefined, scope: FindingScope): Finding {
-  const message = file.message(reason, {place, ruleId: rule.id, source: diagnosticSource}) as Finding
+  const message = diagnostic(file, reason, rule.id, place) as Finding
   message.fatal = rule.severity === 'error' ? true : rule.severity === 'warning' ? false : undefined
   Object.assign(message, scope)
   return message

@@ -274,15 +274,15 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
     const published = localized.filter((page) => page.status === 'source' || page.coverage >= (options.minCoverage ?? 0))
     for (const page of localized) coverage.push(coverageRecord(page, published.includes(page)))
     const links = published.map((page) => ({language: page.language, href: `../${page.language}/${document.id}.html`}))
-    // Every page's key depends on the menu: hashed once, not once per page.
-    const menuKey = cacheKey(JSON.stringify(links))
+    // Every page's key depends on the document and the menu: hashed once, not once per page.
+    const documentKey = cacheKey(document.id, document.text, JSON.stringify(links))
     const mine = published.filter((page) => inShard(page.language))
     for (const page of published) listed.push(...chosen.map((format) => `${page.language}/${document.id}.${format}`))
     for (const [index, page] of mine.entries()) {
       await pace()
       options.onProgress?.({document: document.id, done: index + 1, total: mine.length})
       const base = `${page.language}/${document.id}`
-      const key = pageKey(page, menuKey, chosen, width)
+      const key = pageKey(page, documentKey, chosen, width)
       if (reuse(base, key, chosen.map((format) => `${base}.${format}`))) continue
       const texts: [string, string][] = []
       if (chosen.includes('html')) texts.push([`${base}.html`, renderHtml(page, {links})])
@@ -291,6 +291,8 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
       emit(base, key, texts)
     }
     if (!review) continue
+    // Every review page's key depends on the source: hashed once, not once per page.
+    const reviewKey = cacheKey('review', document.text)
     for (const language of translated) {
       await pace()
       // The pseudo-locale has no segment file to review.
@@ -309,7 +311,7 @@ export async function buildLoaded(loaded: LoadedProject, config: ProjectConfig, 
       const file = relativeSegmentFilePath(language, document.id)
       // A checksum for every segment file there is: none, no file.
       const contents = checksums.get(file) ?? 'none'
-      const key = cacheKey('review', document.text, language, contents, JSON.stringify(glossary === undefined ? null : [...glossary]), JSON.stringify(hrefs))
+      const key = cacheKey(reviewKey, language, contents, JSON.stringify(glossary === undefined ? null : [...glossary]), JSON.stringify(hrefs))
       const name = `${base}.review`
       // Another shard renders the page; this one only needs its row for the dashboard.
       let summary = inShard(language) ? reuse(name, key, [path])?.summary : cache.pages[name]?.key === key ? cache.pages[name]?.summary : undefined
@@ -470,10 +472,13 @@ export function shardFilter(loaded: LoadedProject, options: BuildOptions): (lang
   return (language) => mine.has(language)
 }
 
-/** Everything a page's files depend on, hashed: its merged segments, its language menu (`menuKey`, the links' hash) and the options. */
-function pageKey(page: LocalizedDocument, menuKey: string, formats: readonly Format[], width: number): string {
+/**
+ * Everything a page's files depend on, hashed: its document and language menu (`documentKey`, their
+ * hash), its merged segments and the options.
+ */
+function pageKey(page: LocalizedDocument, documentKey: string, formats: readonly Format[], width: number): string {
   const segments = page.segments.map((resolved) => [resolved.segment.id, resolved.text, resolved.language, resolved.state, resolved.fallback, resolved.outdated])
-  return cacheKey(page.document.id, page.document.text, JSON.stringify({language: page.language, status: page.status, segments, menuKey, formats, width}))
+  return cacheKey(documentKey, JSON.stringify({language: page.language, status: page.status, segments, formats, width}))
 }
 
 /**
