@@ -2,9 +2,10 @@
 // under --cpu-prof, with a bundle that keeps function names, and print the functions that take the
 // most time, by self time and with their callees, summed over several runs (each on its own fresh copy)
 // and given per run. Rebundles minified afterwards. With --scratch DIR, the copies are made in DIR (a RAM
-// disk, /dev/shm, leaves the computation alone in the profile).
+// disk, /dev/shm, leaves the computation alone in the profile). With --args "...", another command
+// than the job (`update`, say).
 //
-//   node bench/profile.mjs [--runs N] [--scratch DIR] [corpus] [rows]      (default: 1 run, statement-100, 25 rows)
+//   node bench/profile.mjs [--runs N] [--scratch DIR] [--args "update"] [corpus] [rows]      (default: 1 run, statement-100, 25 rows)
 import {execFileSync} from 'node:child_process'
 import {cpSync, mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
@@ -15,6 +16,7 @@ const repository = join(bench, '..')
 const args = process.argv.slice(2)
 const option = (flag, fallback) => (args.includes(flag) ? args.splice(args.indexOf(flag), 2)[1] : fallback)
 const runs = Number(option('--runs', '1'))
+const command = option('--args', 'build --update --check --jobs 1').split(' ').filter(Boolean)
 const work = mkdtempSync(join(option('--scratch', tmpdir()), 'interlinear-profile-'))
 const [name = 'statement-100', rowsArgument = '25'] = args
 const rows = Number(rowsArgument)
@@ -27,7 +29,7 @@ try {
   // The unminified bundle marks where each source file starts: self time is summed by file too.
   const starts = [...readFileSync(join(repository, 'lib/interlinear.js'), 'utf8').split('\n').entries()].filter(([, line]) => /^\/\/ (?:scripts|node_modules)\//.test(line))
   modules = starts.map(([index, line]) => ({line: index + 1, name: line.slice(3).replace(/^node_modules\/((?:@[^/]+\/)?[^/]+)\/.*/, '$1')}))
-  for (const folder of folders) execFileSync('node', ['--cpu-prof', `--cpu-prof-dir=${work}`, join(repository, 'bin/interlinear.js'), 'build', '--update', '--check', '--jobs', '1'], {cwd: folder, stdio: 'ignore'})
+  for (const folder of folders) execFileSync('node', ['--cpu-prof', `--cpu-prof-dir=${work}`, join(repository, 'bin/interlinear.js'), ...command], {cwd: folder, stdio: 'ignore'})
 } finally {
   bundle(false)
 }
@@ -88,4 +90,4 @@ const walk = (node, depth) => {
   for (const child of [...node.children.values()].sort((a, b) => b.time - a.time)) if (child.time >= total * 0.015) walk(child, depth + 1)
 }
 walk(root, 0)
-process.stdout.write(`Profile of \`build --update --check --jobs 1\` on ${name}: ${perRun(total)} ms sampled a run, ${runs} run${runs === 1 ? '' : 's'}.\n\n${table('self time', self).join('\n')}\n\n${table('self time by file', byModule).join('\n')}\n\n${table('with callees', inclusive).join('\n')}\n\nTop-down (1.5% or more):\n\n\`\`\`\n${tree.join('\n')}\n\`\`\`\n`)
+process.stdout.write(`Profile of \`${command.join(" ")}\` on ${name}: ${perRun(total)} ms sampled a run, ${runs} run${runs === 1 ? '' : 's'}.\n\n${table('self time', self).join('\n')}\n\n${table('self time by file', byModule).join('\n')}\n\n${table('with callees', inclusive).join('\n')}\n\nTop-down (1.5% or more):\n\n\`\`\`\n${tree.join('\n')}\n\`\`\`\n`)
