@@ -35,7 +35,20 @@ function size(counts: WordCounts): number {
  * fuzzy matching does), best pairs first: pairs whose similarity reaches `threshold`, above 0. Returns
  * one alignment per segment, in order.
  */
-export function alignEntries(segments: readonly Segment[], entries: readonly SegmentEntry[], threshold: number = defaults.fuzzyThreshold): Alignment[] {
+export function alignEntries(segments: readonly Segment[], entries: readonly SegmentEntry[], threshold: number = defaults.fuzzyThreshold): readonly Alignment[] {
+  const known = aligned.get(entries)
+  if (known?.segments === segments && known.threshold === threshold) return known.alignments
+  const alignments = Object.freeze(align(segments, entries, threshold))
+  aligned.set(entries, {segments, threshold, alignments})
+  return alignments
+}
+
+// A build that checks aligns each segment file's entries with the same segments three times (the
+// statuses of the check and of the pages, the unclaimed entries): once is enough. Entries and segments
+// are never changed once made.
+const aligned = new WeakMap<readonly SegmentEntry[], {segments: readonly Segment[]; threshold: number; alignments: readonly Alignment[]}>()
+
+function align(segments: readonly Segment[], entries: readonly SegmentEntry[], threshold: number): Alignment[] {
   const byId = new Map(entries.map((entry) => [entry.id, entry]))
   const claimed = new Set<SegmentEntry>()
   const result: Alignment[] = segments.map((segment) => {
