@@ -1,7 +1,7 @@
 import type {FindingRecord} from '../check/format-findings.js'
 import {missingTranslation, needsReview, staleTranslation} from '../check/rules/segment-state.js'
 import {diffWords} from '../check/word-diff.js'
-import type {SegmentStatus, StatusRow} from '../types.js'
+import type {Segment, SegmentStatus, StatusRow} from '../types.js'
 import {uiLocales, uiStrings, type UiStrings} from '../ui/ui-strings.js'
 import {coverageBar} from './coverage-bar.js'
 import {element, escapeText, type Content, type Html} from './html-text.js'
@@ -134,12 +134,14 @@ function segmentRow(status: SegmentStatus, findings: readonly FindingRecord[], i
         line === undefined ? undefined : escapeText(`, ${t('review_line', {line})}`)
       )
     ),
-    element(
-      'td',
-      {lang: source, dir: direction(source)},
-      textBlock(escapeText(segment.text)),
-      changed === undefined ? undefined : element('div', {class: 'diff'}, element('p', {lang: chrome, dir: direction(chrome)}, escapeText(t('review_changed'))), textBlock(wordDiff(changed, segment.text, t)))
-    ),
+    changed === undefined
+      ? sourceCell(segment, source)
+      : element(
+          'td',
+          {lang: source, dir: direction(source)},
+          sourceText(segment),
+          element('div', {class: 'diff'}, element('p', {lang: chrome, dir: direction(chrome)}, escapeText(t('review_changed'))), textBlock(wordDiff(changed, segment.text, t)))
+        ),
     element(
       'td',
       {lang: target, dir: direction(target)},
@@ -147,6 +149,24 @@ function segmentRow(status: SegmentStatus, findings: readonly FindingRecord[], i
       findings.length === 0 ? undefined : findingList(findings, input.fileHref, chrome, t)
     )
   )
+}
+
+// Every language's review page shows the same source segments: each one's cell is written once, and
+// its text once more for the rows that show a change.
+const sourceCells = new WeakMap<Segment, Html>()
+const sourceTexts = new WeakMap<Segment, Html>()
+
+/** A row's source cell without a change to show. */
+function sourceCell(segment: Segment, language: string): Html {
+  let cell = sourceCells.get(segment)
+  if (cell === undefined) sourceCells.set(segment, (cell = element('td', {lang: language, dir: direction(language)}, sourceText(segment))))
+  return cell
+}
+
+function sourceText(segment: Segment): Html {
+  let text = sourceTexts.get(segment)
+  if (text === undefined) sourceTexts.set(segment, (text = textBlock(escapeText(segment.text))))
+  return text
 }
 
 /** Source or translation text, its white space and line breaks kept. */

@@ -40,6 +40,10 @@ function shapeOf(children: readonly PhrasingContent[]): Shape {
   return shape
 }
 
+// Every language's translation of a segment is compared with the same source content (the check keeps
+// it, parsed, for the run): its shape is taken once.
+const sourceShapes = new WeakMap<readonly PhrasingContent[], Shape>()
+
 function missingFrom(expected: readonly string[], actual: readonly string[]): string[] {
   const left = [...actual]
   return expected.filter((item) => {
@@ -62,7 +66,8 @@ export interface MarkupFinding {
  * inline code text; raw HTML the source does not have.
  */
 export function checkMarkup(source: readonly PhrasingContent[], translation: readonly PhrasingContent[]): MarkupFinding[] {
-  const a = shapeOf(source)
+  let a = sourceShapes.get(source)
+  if (a === undefined) sourceShapes.set(source, (a = shapeOf(source)))
   const b = shapeOf(translation)
   const findings: MarkupFinding[] = []
   const removedUrls = missingFrom(a.urls, b.urls)

@@ -1,3 +1,4 @@
+import {boundedCache} from '../../bounded-cache.js'
 import type {Rule} from '../finding.js'
 
 export const numbersMismatch: Rule = {id: 'numbers', severity: 'warning'}
@@ -24,12 +25,15 @@ export function numbersIn(text: string): Set<string> {
   return numbers
 }
 
+// Every language's translation of a segment is compared with the same source text.
+const sourceNumbers = boundedCache<ReadonlySet<string>>()
+
 /**
  * Numbers of the source missing from the translation (1984, 1986, the 1 and 3 of `WC1N 3XX`), compared
  * across scripts: `۱۹۸۴` and `１９８４` are 1984.
  */
 export function checkNumbers(sourceText: string, translationText: string): string | undefined {
-  const source = numbersIn(sourceText)
+  const source = sourceNumbers(sourceText, () => numbersIn(sourceText))
   const translation = numbersIn(translationText)
   const missing = [...source].filter((number) => !translation.has(number))
   if (missing.length === 0) return undefined
