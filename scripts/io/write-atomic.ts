@@ -81,8 +81,8 @@ function refuseSymlink(path: string, within: string | undefined): void {
  * Write `content` to `path` atomically: a temporary file in the same folder, flushed to disk,
  * then renamed over the target, so a killed process leaves either the old or the new file.
  * `durable: false` skips the flush. Only the flush, which waits for the disk, runs on the thread
- * pool: opening, writing and renaming a small file take microseconds, and each round trip through
- * `fs/promises` cost the calling thread more (a hundred segment files: 45 ms of an update's time).
+ * pool: opening, writing and renaming a small file take microseconds, less than each round trip
+ * through `fs/promises` cost the calling thread.
  */
 export async function writeAtomic(path: string, content: string | Uint8Array, options: WriteOptions = {}): Promise<void> {
   if (options.within !== undefined) assertRealFolders(options.within, dirname(path))

@@ -153,13 +153,15 @@ function segmentRow(status: SegmentStatus, findings: readonly FindingRecord[], i
 
 // Every language's review page shows the same source segments: each one's cell is written once, and
 // its text once more for the rows that show a change.
-const sourceCells = new WeakMap<Segment, Html>()
+const sourceCells = new WeakMap<Segment, {language: string; cell: Html}>()
 const sourceTexts = new WeakMap<Segment, Html>()
 
-/** A row's source cell without a change to show. */
+/** A row's source cell, in the source `language`, without a change to show. */
 function sourceCell(segment: Segment, language: string): Html {
-  let cell = sourceCells.get(segment)
-  if (cell === undefined) sourceCells.set(segment, (cell = element('td', {lang: language, dir: direction(language)}, sourceText(segment))))
+  const known = sourceCells.get(segment)
+  if (known?.language === language) return known.cell
+  const cell = element('td', {lang: language, dir: direction(language)}, sourceText(segment))
+  sourceCells.set(segment, {language, cell})
   return cell
 }
 
