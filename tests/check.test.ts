@@ -38,6 +38,9 @@ describe('check rules (failing and passing input)', () => {
 
   it('raw-html: HTML the source does not have', () => {
     expect(markup('Plain text.', 'Texto <b onclick="x()">plano</b>.')).toEqual(['raw-html'])
+    expect(markup('Plain text.', 'Texto plano.')).toEqual([])
+    expect(markup('Plain text.', 'Texto *plano*.')).toEqual(['markup-count'])
+    expect(markup('Plain text.', 'Texto [plano](https://example.org).')).toEqual(['link-url', 'markup-count'])
   })
 
   it('numbers: compares digits across scripts', () => {

@@ -4,7 +4,7 @@ import {fromHtml} from 'hast-util-from-html'
 import {toHtml} from 'hast-util-to-html'
 import {h} from 'hastscript'
 import {describe, expect, it} from 'vitest'
-import {element, escapeText, joinHtml} from '../scripts/render/html-text.js'
+import {element, escapeText, joinHtml, rawText} from '../scripts/render/html-text.js'
 import {hostileText} from './fuzz/markdown-arbitraries.js'
 
 
@@ -26,6 +26,13 @@ describe('html text', () => {
     ['', '<a href=""></a>']
   ])('escapes %j as an attribute value', (value, expected) => {
     expect(element('a', {href: value})).toBe(expected)
+  })
+
+  it('writes raw text as it is, and refuses text that would end its element, in any case', () => {
+    expect(rawText('style', 'a>b{color:red}')).toBe('<style>a>b{color:red}</style>')
+    for (const text of ['x</style>', 'x</STYLE', 'x</StYlE y']) expect(() => rawText('style', text)).toThrow()
+    for (const text of ['x</script>', 'x</SCRIPT', 'x</sCrIpT']) expect(() => rawText('script', text)).toThrow()
+    expect(rawText('script', 'a</style>')).toBe('<script>a</style></script>')
   })
 
   it('writes attributes in order, `true` as the name alone, and leaves out `undefined`', () => {

@@ -111,7 +111,8 @@ const markerPattern = /[*_~[]/g
 /** Offset of the next `*`, `_`, `~` or `[` at or after `from`, or -1. */
 function nextMarker(text: string, from: number): number {
   markerPattern.lastIndex = from
-  return markerPattern.exec(text)?.index ?? -1
+  // `test` makes no match array (one for every marker of every file): the match ends just after it.
+  return markerPattern.test(text) ? markerPattern.lastIndex - 1 : -1
 }
 
 function isBlank(text: string, start: number, end: number): boolean {

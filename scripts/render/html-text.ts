@@ -62,9 +62,12 @@ export function element(name: string, attributes: Attributes, ...content: Conten
  * early is refused.
  */
 export function rawText(name: 'style' | 'script', text: string): Html {
-  if (text.toLowerCase().includes(`</${name}`)) throw new Error(`a ${name} cannot contain </${name}`)
+  if (rawTextEnds[name].test(text)) throw new Error(`a ${name} cannot contain </${name}`)
   return `<${name}>${text}</${name}>` as Html
 }
+
+// Case-insensitive, as HTML reads end tags; tested, not lowercased: every page has its stylesheet.
+const rawTextEnds = {style: /<\/style/i, script: /<\/script/i}
 
 /** `items` with the text `separator` between them. */
 export function joinHtml(items: readonly Html[], separator: string): Html {

@@ -19,6 +19,18 @@ export interface PageParts {
   script?: string
 }
 
+// Pages of a kind share their stylesheet: made once, so that the policy's hash of it is looked up, not
+// computed, for every page.
+const stylesheets = new Map<string, string>()
+
+/** The page stylesheet, then `extra` rules. */
+function stylesheet(extra: string | undefined): string {
+  if (extra === undefined) return pageStyle
+  let style = stylesheets.get(extra)
+  if (style === undefined) stylesheets.set(extra, (style = `${pageStyle}\n${extra}`))
+  return style
+}
+
 /**
  * Serialize a standalone page: doctype, `<html lang dir>`, charset, viewport, title and the inline
  * stylesheet (and script); no external resource, so it works offline. Written as strings, the bytes
@@ -26,7 +38,7 @@ export interface PageParts {
  * pages per language, and building and serializing the tree took a tenth of a millisecond each.
  */
 export function renderPage(parts: PageParts): string {
-  const style = parts.style === undefined ? pageStyle : `${pageStyle}\n${parts.style}`
+  const style = stylesheet(parts.style)
   const script = parts.script
   const html = element(
     'html',

@@ -41,8 +41,8 @@ function shapeOf(children: readonly PhrasingContent[]): Shape {
 }
 
 // Every language's translation of a segment is compared with the same source content (the check keeps
-// it, parsed, for the run): its shape is taken once.
-const sourceShapes = new WeakMap<readonly PhrasingContent[], Shape>()
+// it, parsed, for the run): its shape is taken once, with whether it has no markup at all.
+const sourceShapes = new WeakMap<readonly PhrasingContent[], {shape: Shape; plain: boolean}>()
 
 function missingFrom(expected: readonly string[], actual: readonly string[]): string[] {
   const left = [...actual]
@@ -66,8 +66,14 @@ export interface MarkupFinding {
  * inline code text; raw HTML the source does not have.
  */
 export function checkMarkup(source: readonly PhrasingContent[], translation: readonly PhrasingContent[]): MarkupFinding[] {
-  let a = sourceShapes.get(source)
-  if (a === undefined) sourceShapes.set(source, (a = shapeOf(source)))
+  let known = sourceShapes.get(source)
+  if (known === undefined) {
+    const shape = shapeOf(source)
+    sourceShapes.set(source, (known = {shape, plain: Object.keys(shape.counts).length === 0 && shape.urls.length + shape.code.length + shape.html.length === 0}))
+  }
+  // Most prose: plain text on both sides, nothing to compare.
+  if (known.plain && translation.every((node) => node.type === 'text')) return []
+  const a = known.shape
   const b = shapeOf(translation)
   const findings: MarkupFinding[] = []
   const removedUrls = missingFrom(a.urls, b.urls)
