@@ -1,3 +1,4 @@
+import {boundedCache} from '../bounded-cache.js'
 import {pagePolicy} from './csp.js'
 import {element, escapeText, rawText, type Content} from './html-text.js'
 import {direction} from './language-info.js'
@@ -21,14 +22,11 @@ export interface PageParts {
 
 // Pages of a kind share their stylesheet: made once, so that the policy's hash of it is looked up, not
 // computed, for every page.
-const stylesheets = new Map<string, string>()
+const stylesheets = boundedCache<string>()
 
 /** The page stylesheet, then `extra` rules. */
 function stylesheet(extra: string | undefined): string {
-  if (extra === undefined) return pageStyle
-  let style = stylesheets.get(extra)
-  if (style === undefined) stylesheets.set(extra, (style = `${pageStyle}\n${extra}`))
-  return style
+  return extra === undefined ? pageStyle : stylesheets(extra, () => `${pageStyle}\n${extra}`)
 }
 
 /**

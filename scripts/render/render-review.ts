@@ -134,14 +134,12 @@ function segmentRow(status: SegmentStatus, findings: readonly FindingRecord[], i
         line === undefined ? undefined : escapeText(`, ${t('review_line', {line})}`)
       )
     ),
-    changed === undefined
-      ? sourceCell(segment, source)
-      : element(
-          'td',
-          {lang: source, dir: direction(source)},
-          sourceText(segment),
-          element('div', {class: 'diff'}, element('p', {lang: chrome, dir: direction(chrome)}, escapeText(t('review_changed'))), textBlock(wordDiff(changed, segment.text, t)))
-        ),
+    element(
+      'td',
+      {lang: source, dir: direction(source)},
+      sourceText(segment),
+      changed === undefined ? undefined : element('div', {class: 'diff'}, element('p', {lang: chrome, dir: direction(chrome)}, escapeText(t('review_changed'))), textBlock(wordDiff(changed, segment.text, t)))
+    ),
     element(
       'td',
       {lang: target, dir: direction(target)},
@@ -151,20 +149,10 @@ function segmentRow(status: SegmentStatus, findings: readonly FindingRecord[], i
   )
 }
 
-// Every language's review page shows the same source segments: each one's cell is written once, and
-// its text once more for the rows that show a change.
-const sourceCells = new WeakMap<Segment, {language: string; cell: Html}>()
+// Every language's review page shows the same source segments: each one's text is written once.
 const sourceTexts = new WeakMap<Segment, Html>()
 
-/** A row's source cell, in the source `language`, without a change to show. */
-function sourceCell(segment: Segment, language: string): Html {
-  const known = sourceCells.get(segment)
-  if (known?.language === language) return known.cell
-  const cell = element('td', {lang: language, dir: direction(language)}, sourceText(segment))
-  sourceCells.set(segment, {language, cell})
-  return cell
-}
-
+/** A row's source text, as `textBlock` writes it. */
 function sourceText(segment: Segment): Html {
   let text = sourceTexts.get(segment)
   if (text === undefined) sourceTexts.set(segment, (text = textBlock(escapeText(segment.text))))

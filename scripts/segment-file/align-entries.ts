@@ -119,11 +119,10 @@ function bestPairs(segments: readonly WordCounts[], candidates: readonly WordCou
     for (const candidate of visited) {
       const common = shared[candidate]!
       shared[candidate] = 0
-      const other = sizes[candidate]!
-      // Dice cannot reach the threshold when lengths differ this much, and a candidate without a shared word scores 0.
-      if (taken[candidate] === 1 || (2 * Math.min(length, other)) / (length + other || 1) < threshold) continue
-      // Word similarity, 0–1: the Dice coefficient of the two texts' word multisets.
-      const score = (2 * common) / (length + other)
+      if (taken[candidate] === 1) continue
+      // Word similarity, 0–1: the Dice coefficient of the two texts' word multisets. Only candidates
+      // sharing a word are visited: texts without words are never paired.
+      const score = (2 * common) / (length + sizes[candidate]!)
       if (score >= threshold && (found === undefined || score > found.score || (score === found.score && candidate < found.candidate))) found = {score, segment, candidate}
     }
     visited.length = 0
